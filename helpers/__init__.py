@@ -1,0 +1,61 @@
+"""Helpers for the course *From hot-and-cold to backprop*.
+
+One module per idea:
+
+* ``activations`` - ``sigmoid``, ``sigmoid_derivative`` (stable for any finite input)
+* ``losses`` - ``mean_squared_error``, ``sum_squared_error``, ``binary_cross_entropy``,
+  ``binary_cross_entropy_from_logits``
+* ``layer`` - ``sigmoid_layer``: one vectorized layer, ``W`` is ``(n_out, n_in)``
+* ``hot_and_cold`` - ``hot_and_cold``: derivative-free learning, the seed's idea done right
+* ``two_layer`` - ``init_two_layer``, ``forward``, ``backward``, ``two_layer_loss``, ``predict``
+* ``gradient_check`` - ``numerical_gradient``, ``gradient_check``
+* ``training`` - ``gradient_descent``
+* ``data`` - ``make_xor``
+* ``seed`` - the seed notebook's own code, bugs included, as the reference
+* ``plotting`` - loss curves and decision boundaries drawn on a given ``Axes``
+* ``widgets`` - ``StepSizeExplorer``: a step-size slider driving a run and its plot
+"""
+
+from . import plotting, seed, widgets
+from .activations import sigmoid, sigmoid_derivative
+from .data import XOR_X, XOR_Y, make_xor
+from .gradient_check import gradient_check, numerical_gradient, relative_error
+from .hot_and_cold import HotAndColdResult, hot_and_cold
+from .layer import sigmoid_layer
+from .losses import (
+    PROBABILITY_CLIP,
+    binary_cross_entropy,
+    binary_cross_entropy_from_logits,
+    mean_squared_error,
+    sum_squared_error,
+)
+from .training import gradient_descent
+from .two_layer import backward, forward, init_two_layer, predict, two_layer_loss
+
+__all__ = [
+    "PROBABILITY_CLIP",
+    "XOR_X",
+    "XOR_Y",
+    "HotAndColdResult",
+    "backward",
+    "binary_cross_entropy",
+    "binary_cross_entropy_from_logits",
+    "forward",
+    "gradient_check",
+    "gradient_descent",
+    "hot_and_cold",
+    "init_two_layer",
+    "make_xor",
+    "mean_squared_error",
+    "numerical_gradient",
+    "predict",
+    "relative_error",
+    "plotting",
+    "seed",
+    "sigmoid",
+    "sigmoid_derivative",
+    "sigmoid_layer",
+    "sum_squared_error",
+    "two_layer_loss",
+    "widgets",
+]

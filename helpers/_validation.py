@@ -1,0 +1,123 @@
+"""Input checks shared by every public helper.
+
+Each function either returns a clean value or raises a ``TypeError`` /
+``ValueError`` whose message names the argument, what it received and what
+was expected.  They exist so that no helper relies on a bare ``assert``,
+lets NumPy broadcast two mismatched arrays, or hands a NaN back to a student.
+"""
+
+from __future__ import annotations
+
+import numbers
+
+import numpy as np
+
+
+def as_float_array(value, name: str) -> np.ndarray:
+    """Return ``value`` as a finite, non-empty float64 array.
+
+    Parameters
+    ----------
+    value : array_like
+        Numbers: a scalar, a list or an ndarray of bool, int or float.
+    name : str
+        The argument's name, used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        A float64 copy (or view) of ``value`` with the same shape.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is not numeric (strings, objects, complex numbers, None).
+    ValueError
+        If ``value`` is empty, ragged, or contains NaN or infinity.
+    """
+    try:
+        array = np.asarray(value)
+    except ValueError as error:  # ragged nested lists
+        raise ValueError(f"{name} must be a rectangular array of numbers; got {value!r}") from error
+    if array.dtype == object or not (
+        np.issubdtype(array.dtype, np.integer)
+        or np.issubdtype(array.dtype, np.floating)
+        or np.issubdtype(array.dtype, np.bool_)
+    ):
+        raise TypeError(
+            f"{name} must hold real numbers (bool, int or float); got dtype {array.dtype} "
+            f"from {type(value).__name__}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty; got shape {array.shape}")
+    array = array.astype(np.float64, copy=False)
+    if not np.all(np.isfinite(array)):
+        bad = array[~np.isfinite(array)][0]
+        raise ValueError(f"{name} must be finite; got {bad} among its {array.size} entries")
+    return array
+
+
+def check_same_shape(y: np.ndarray, h: np.ndarray, y_name: str = "y", h_name: str = "h") -> None:
+    """Raise ``ValueError`` unless ``y`` and ``h`` have exactly the same shape.
+
+    NumPy would silently broadcast, say, a ``(2, 1)`` prediction against a
+    ``(2,)`` target into a ``(2, 2)`` matrix of differences; a loss must
+    compare entry with entry instead.
+    """
+    if y.shape == h.shape:
+        return
+    hint = ""
+    if _broadcastable(y.shape, h.shape):
+        hint = (
+            f"; NumPy would broadcast them into a {np.broadcast_shapes(y.shape, h.shape)} "
+            "array and compare every entry with every other"
+        )
+    raise ValueError(
+        f"{h_name} has shape {h.shape} but {y_name} has shape {y.shape}; "
+        f"they must have the same shape{hint}"
+    )
+
+
+def _broadcastable(a: tuple, b: tuple) -> bool:
+    try:
+        np.broadcast_shapes(a, b)
+    except ValueError:
+        return False
+    return True
+
+
+def check_in_unit_interval(array: np.ndarray, name: str) -> None:
+    """Raise ``ValueError`` unless every entry of ``array`` lies in ``[0, 1]``."""
+    outside = (array < 0) | (array > 1)
+    if np.any(outside):
+        raise ValueError(
+            f"{name} must lie in [0, 1]; got {array[outside][0]} "
+            f"({np.count_nonzero(outside)} of {array.size} entries outside)"
+        )
+
+
+def check_positive_number(value, name: str) -> float:
+    """Return ``value`` as a float, raising unless it is a finite number > 0."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number; got {value!r} of type {type(value).__name__}")
+    value = float(value)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number greater than 0; got {value}")
+    return value
+
+
+def check_positive_int(value, name: str) -> int:
+    """Return ``value`` as an int, raising unless it is a whole number >= 1."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int; got {value!r} of type {type(value).__name__}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1; got {value}")
+    return int(value)
+
+
+def check_choice(value, name: str, choices: tuple) -> str:
+    """Return ``value`` unless it is not one of ``choices``."""
+    if value not in choices:
+        expected = " or ".join(repr(choice) for choice in choices)
+        raise ValueError(f"{name} must be {expected}; got {value!r}")
+    return value

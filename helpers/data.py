@@ -1,0 +1,44 @@
+"""Small datasets made with NumPy, so every notebook runs offline."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import check_positive_int
+
+#: The four XOR points, one per column, and their labels.
+XOR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
+XOR_Y = np.array([[0.0, 1.0, 1.0, 0.0]])
+
+
+def make_xor(n_per_corner=25, noise=0.15, seed=0):
+    """Noisy XOR: points scattered around the four corners of the unit square.
+
+    Corners ``(0, 0)`` and ``(1, 1)`` are class 0, ``(0, 1)`` and ``(1, 0)``
+    class 1: no single straight line separates them, so a network needs a
+    hidden layer.
+
+    Parameters
+    ----------
+    n_per_corner : int
+        Points around each corner, >= 1.
+    noise : float
+        Standard deviation of the Gaussian scatter, >= 0.
+    seed : int
+        Seed for ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (2, 4 * n_per_corner)
+        One point per column.
+    Y : numpy.ndarray, shape (1, 4 * n_per_corner)
+        Labels 0.0 or 1.0.
+    """
+    n_per_corner = check_positive_int(n_per_corner, "n_per_corner")
+    if not np.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0; got {noise}")
+    rng = np.random.default_rng(seed)
+    corners = np.repeat(XOR_X, n_per_corner, axis=1)
+    X = corners + rng.normal(0.0, noise, size=corners.shape)
+    Y = np.repeat(XOR_Y, n_per_corner, axis=1)
+    return X, Y

@@ -1,0 +1,94 @@
+"""Finite-difference gradients: the slow, obviously-correct check on ``backward``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import check_positive_number
+from .losses import _cross_entropy_from_logits
+from .two_layer import _backward, _forward, check_inputs, check_params, check_targets
+
+#: Default step of the central differences: small enough that the
+#: truncation error (of order ``h**2``) is tiny, large enough that rounding
+#: (of order ``1e-16 / h``) is too.
+DEFAULT_H = 1e-5
+
+
+def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
+    r"""Gradients of the mean cross-entropy by central differences.
+
+    For every parameter :math:`\theta_i`,
+    :math:`\partial L/\partial\theta_i \approx [L(\theta_i + h) - L(\theta_i - h)] / 2h`:
+    two forward passes per parameter, ``2 P`` in all.
+
+    Parameters
+    ----------
+    params : dict
+        ``W1 (n_hidden, n_in)``, ``b1 (n_hidden, 1)``, ``W2 (n_out, n_hidden)``,
+        ``b2 (n_out, 1)``; not modified.
+    X : array_like, shape (n_in, m)
+    Y : array_like, shape (n_out, m), entries in [0, 1]
+    h : float
+        The finite-difference step, > 0.
+
+    Returns
+    -------
+    dict of numpy.ndarray
+        Keyed and shaped like ``params``.
+    """
+    params = check_params(params)
+    X = check_inputs(X, params)
+    Y = check_targets(Y, params, X.shape[1])
+    h = check_positive_number(h, "h")
+    shifted = {name: value.copy() for name, value in params.items()}
+
+    def loss_now() -> float:
+        _, cache = _forward(shifted, X)
+        return _cross_entropy_from_logits(Y, cache["Z2"])
+
+    grads = {}
+    for name, value in shifted.items():
+        grad = np.zeros_like(value)
+        for index in np.ndindex(value.shape):
+            original = value[index]
+            value[index] = original + h
+            loss_up = loss_now()
+            value[index] = original - h
+            loss_down = loss_now()
+            value[index] = original
+            grad[index] = (loss_up - loss_down) / (2.0 * h)
+        grads[name] = grad
+    return grads
+
+
+def relative_error(a, b) -> float:
+    """``||a - b|| / (||a|| + ||b||)`` over dicts of arrays with the same keys; 0 if both are 0."""
+    diff = np.sqrt(sum(np.sum((a[name] - b[name]) ** 2) for name in a))
+    size = np.sqrt(sum(np.sum(a[name] ** 2) for name in a)) + np.sqrt(sum(np.sum(b[name] ** 2) for name in b))
+    return float(diff / size) if size > 0 else 0.0
+
+
+def gradient_check(params, X, Y, *, h=DEFAULT_H) -> float:
+    """Compare ``backward`` with ``numerical_gradient``.
+
+    Parameters
+    ----------
+    params, X, Y
+        As for ``numerical_gradient``.
+    h : float
+        The finite-difference step.
+
+    Returns
+    -------
+    float
+        The relative error ``||g_backprop - g_numeric|| / (||g_backprop|| + ||g_numeric||)``
+        over all parameters together.  Around ``1e-10`` means the two agree;
+        above ``1e-6`` means a bug in one of them.
+    """
+    checked = check_params(params)
+    X_checked = check_inputs(X, checked)
+    Y_checked = check_targets(Y, checked, X_checked.shape[1])
+    _, cache = _forward(checked, X_checked)
+    analytic = _backward(checked, cache, Y_checked)
+    numeric = numerical_gradient(checked, X_checked, Y_checked, h=h)
+    return relative_error(analytic, numeric)

@@ -1,0 +1,125 @@
+"""Losses that compare targets ``y`` with predictions ``h`` entry by entry.
+
+Every loss here takes ``y`` and ``h`` of the *same* shape (a scalar, a vector
+of outputs, or an ``(n_out, m)`` batch with one example per column) and
+averages over all of their entries, as the seed's formulas do with
+``1/m``: for a network with one output and ``m`` examples that is the mean
+over examples.  Mismatched shapes raise ``ValueError`` instead of being
+broadcast.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import as_float_array, check_in_unit_interval, check_same_shape
+
+#: How far ``binary_cross_entropy`` keeps a probability from 0 and 1.
+#: Inside the logarithms ``h`` is clipped to ``[PROBABILITY_CLIP, 1 - PROBABILITY_CLIP]``,
+#: so a confident wrong answer costs at most ``-ln(1e-12) ≈ 27.6`` per entry
+#: instead of infinity.  Use ``binary_cross_entropy_from_logits``
+#: when the pre-activation ``z`` is at hand: it needs no clipping.
+PROBABILITY_CLIP = 1e-12
+
+
+def _targets_and_predictions(y, h, h_name: str = "h"):
+    y = as_float_array(y, "y")
+    h = as_float_array(h, h_name)
+    check_same_shape(y, h, "y", h_name)
+    return y, h
+
+
+def sum_squared_error(y, h) -> float:
+    """Sum of squared differences, ``sum((y - h)**2)``: the seed's ``cost_func``.
+
+    Parameters
+    ----------
+    y, h : array_like, same shape
+        Targets and predictions.
+
+    Returns
+    -------
+    float
+        Non-negative; zero exactly when ``h == y``.
+    """
+    y, h = _targets_and_predictions(y, h)
+    return float(np.sum((y - h) ** 2))
+
+
+def mean_squared_error(y, h) -> float:
+    r"""Mean squared error, :math:`\frac{1}{m}\sum (y - h)^2` over all ``m`` entries.
+
+    Parameters
+    ----------
+    y, h : array_like, same shape
+        Targets and predictions, e.g. ``(n_out,)`` or ``(n_out, m)``.
+
+    Returns
+    -------
+    float
+        Non-negative; zero exactly when ``h == y``.
+    """
+    y, h = _targets_and_predictions(y, h)
+    return float(np.mean((y - h) ** 2))
+
+
+def binary_cross_entropy(y, h) -> float:
+    r"""Mean binary cross-entropy, :math:`-\frac{1}{m}\sum [y\ln h + (1-y)\ln(1-h)]`.
+
+    Parameters
+    ----------
+    y : array_like
+        Targets in ``[0, 1]`` (usually 0 or 1).
+    h : array_like, same shape as ``y``
+        Predicted probabilities in ``[0, 1]``, e.g. a sigmoid's output.
+
+    Returns
+    -------
+    float
+        Finite even at ``h = 0`` or ``h = 1``: inside the logarithms ``h`` is
+        kept in ``[PROBABILITY_CLIP, 1 - PROBABILITY_CLIP]``, so each entry
+        costs at most about 27.6.  Exactly zero when ``h == y`` with 0/1
+        targets, since the clipped term is then multiplied by zero.
+
+    Raises
+    ------
+    ValueError
+        If shapes differ, or ``y`` or ``h`` leaves ``[0, 1]``.
+    """
+    y, h = _targets_and_predictions(y, h)
+    check_in_unit_interval(y, "y")
+    check_in_unit_interval(h, "h")
+    log_h = np.log(np.maximum(h, PROBABILITY_CLIP))
+    log_one_minus_h = np.log1p(-np.minimum(h, 1.0 - PROBABILITY_CLIP))
+    return float(-np.mean(y * log_h + (1.0 - y) * log_one_minus_h))
+
+
+def binary_cross_entropy_from_logits(y, z) -> float:
+    r"""Binary cross-entropy of ``h = sigmoid(z)``, computed from ``z`` directly.
+
+    Uses the identity
+    :math:`-[y\ln\sigma(z) + (1-y)\ln(1-\sigma(z))] = \max(z, 0) - yz + \ln(1 + e^{-|z|})`,
+    which is exact and finite for every finite ``z`` (no clipping): the
+    log-sum-exp form of the loss.
+
+    Parameters
+    ----------
+    y : array_like
+        Targets in ``[0, 1]``.
+    z : array_like, same shape as ``y``
+        Pre-activations (logits) of a sigmoid output.
+
+    Returns
+    -------
+    float
+        The mean over all entries; non-negative.
+    """
+    y, z = _targets_and_predictions(y, z, "z")
+    check_in_unit_interval(y, "y")
+    return _cross_entropy_from_logits(y, z)
+
+
+def _cross_entropy_from_logits(y: np.ndarray, z: np.ndarray) -> float:
+    """``binary_cross_entropy_from_logits`` for arrays already checked."""
+    per_entry = np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z)))
+    return float(np.mean(per_entry))
