@@ -98,11 +98,26 @@ def check_in_unit_interval(array: np.ndarray, name: str) -> None:
 
 def check_positive_number(value, name: str) -> float:
     """Return ``value`` as a float, raising unless it is a finite number > 0."""
+    value = _real_number(value, name)
+    if value <= 0:
+        raise ValueError(f"{name} must be a finite number greater than 0; got {value}")
+    return value
+
+
+def check_non_negative_number(value, name: str) -> float:
+    """Return ``value`` as a float, raising unless it is a finite number >= 0."""
+    value = _real_number(value, name)
+    if value < 0:
+        raise ValueError(f"{name} must be a finite number >= 0; got {value}")
+    return value
+
+
+def _real_number(value, name: str) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number; got {value!r} of type {type(value).__name__}")
     value = float(value)
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite number greater than 0; got {value}")
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number; got {value}")
     return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_positive_int
+from ._validation import check_non_negative_number, check_positive_int
 
 #: The four XOR points, one per column, and their labels.
 XOR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
@@ -35,8 +35,7 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
         Labels 0.0 or 1.0.
     """
     n_per_corner = check_positive_int(n_per_corner, "n_per_corner")
-    if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0; got {noise}")
+    noise = check_non_negative_number(noise, "noise")
     rng = np.random.default_rng(seed)
     corners = np.repeat(XOR_X, n_per_corner, axis=1)
     X = corners + rng.normal(0.0, noise, size=corners.shape)

@@ -1,0 +1,102 @@
+"""Figures for notebook 03, *Hot and cold*: runs by epoch and by cost.
+
+A hot-and-cold run is cheap per epoch or cheap per loss evaluation, rarely
+both, so these functions draw a run against either axis.  Each draws on an
+``Axes`` it is given and returns the artists it made, like
+``helpers.plotting``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .plotting import label_loss_axes, plot_loss_curve
+
+
+def run_curve(result, *, by="epoch"):
+    """The points of a hot-and-cold run's loss curve, starting before epoch 1.
+
+    Parameters
+    ----------
+    result : HotAndColdResult
+        What ``helpers.hot_and_cold`` returned.
+    by : {"epoch", "evaluations"}
+        The horizontal axis: epochs ``0 .. epochs``, or the cumulative number
+        of loss evaluations (1 for the initial loss, then
+        ``result.evaluations``).
+
+    Returns
+    -------
+    x : numpy.ndarray, shape (epochs + 1,)
+    losses : numpy.ndarray, shape (epochs + 1,)
+        ``result.initial_loss`` followed by ``result.losses``.
+
+    Raises
+    ------
+    ValueError
+        If ``by`` is neither ``"epoch"`` nor ``"evaluations"``.
+    """
+    losses = np.concatenate([[result.initial_loss], result.losses])
+    if by == "epoch":
+        x = np.arange(losses.size)
+    elif by == "evaluations":
+        x = np.concatenate([[1], result.evaluations])
+    else:
+        raise ValueError(f"by must be 'epoch' or 'evaluations'; got {by!r}")
+    return x, losses
+
+
+def draw_floor(ax, floor, *, label="floor"):
+    """Draw the loss no run can go below as a dashed horizontal line.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    floor : float
+        The infimum of the loss.
+    label : str
+        Legend label.
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+    """
+    return ax.axhline(floor, color="k", linestyle="--", linewidth=1, label=label)
+
+
+def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
+    """Draw several runs twice: loss per epoch, and loss per loss evaluation.
+
+    Parameters
+    ----------
+    axes : sequence of two matplotlib.axes.Axes
+        Left: loss against epoch.  Right: loss against the cumulative number
+        of loss evaluations, on a log scale (the real cost of a run).
+    runs : dict of str to HotAndColdResult
+        Legend label to run.
+    floor : float, optional
+        Drawn on both axes with ``draw_floor``.
+    log_y : bool
+        Plot the loss on a log scale.
+    title : str, optional
+        Prefix for both axes' titles.
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The curves, left axes first.
+    """
+    lines = []
+    for ax, by, xlabel in zip(axes, ("epoch", "evaluations"), ("epoch", "loss evaluations (log scale)")):
+        for label, result in runs.items():
+            x, losses = run_curve(result, by=by)
+            lines.append(plot_loss_curve(ax, losses, x=x, label=label))
+        if floor is not None:
+            draw_floor(ax, floor)
+        if by == "evaluations":
+            ax.set_xscale("log")
+        heading = f"per {'epoch' if by == 'epoch' else 'loss evaluation'}"
+        label_loss_axes(
+            ax, xlabel=xlabel, ylabel="loss (MSE)", title=f"{title}: {heading}" if title else heading, log_y=log_y
+        )
+    return lines

@@ -1,0 +1,216 @@
+"""Figures for the first two notebooks: losses, the sigmoid's reach, a layer's diagram.
+
+Each function draws on a Matplotlib ``Axes`` it is given and returns the
+artists it made, like ``helpers.plotting``.  The loss curves are computed with
+the helpers' own losses, so a plot shows exactly what the code computes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._validation import as_float_array
+from .activations import sigmoid, sigmoid_derivative
+from .losses import binary_cross_entropy, mean_squared_error
+
+#: Colours for the rows of ``W`` (the output units) in ``draw_network``.
+ROW_COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple")
+
+
+def plot_losses_against_prediction(ax, y, *, num=400, h_min=1e-3, h_max=1 - 1e-3):
+    """Plot squared error and binary cross-entropy of one entry as ``h`` moves in ``(0, 1)``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    y : float
+        The target, usually 0 or 1.
+    num : int, optional
+        Number of points on each curve.
+    h_min, h_max : float, optional
+        The range of predictions ``h`` drawn.  The default stops short of 0
+        and 1, where cross-entropy grows without bound (until the helpers'
+        clipping caps it).
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The squared-error curve, then the cross-entropy curve.
+    """
+    h = np.linspace(h_min, h_max, num)
+    squared = [mean_squared_error(y, value) for value in h]
+    cross_entropy = [binary_cross_entropy(y, value) for value in h]
+    (mse_line,) = ax.plot(h, squared, label=r"squared error $(y-h)^2$")
+    (bce_line,) = ax.plot(h, cross_entropy, label=r"cross-entropy $-[y\ln h+(1-y)\ln(1-h)]$")
+    ax.axvline(y, color="grey", linestyle=":", linewidth=1)
+    ax.set_xlabel("prediction $h$")
+    ax.set_ylabel("loss")
+    ax.set_title(f"target $y = {y:g}$")
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="upper center")
+    return [mse_line, bce_line]
+
+
+def plot_gradients_against_z(ax, y, z):
+    """Plot ``|dL/dz|`` of squared error and cross-entropy through a sigmoid, on a log scale.
+
+    With ``h = sigmoid(z)`` and one entry, squared error has
+    ``dL/dz = 2 (h - y) sigmoid'(z)`` and cross-entropy has ``dL/dz = h - y``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    y : float
+        The target, 0 or 1.
+    z : array_like, shape (n,)
+        Pre-activations at which to evaluate the gradients.
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The squared-error curve, then the cross-entropy curve.
+    """
+    z = as_float_array(z, "z")
+    h = sigmoid(z)
+    d_squared = 2.0 * (h - y) * sigmoid_derivative(z)
+    d_cross_entropy = h - y
+    (mse_line,) = ax.semilogy(z, np.abs(d_squared), label=r"squared error: $|2(h-y)\,\sigma'(z)|$")
+    (bce_line,) = ax.semilogy(z, np.abs(d_cross_entropy), label=r"cross-entropy: $|h-y|$")
+    ax.set_xlabel("pre-activation $z$")
+    ax.set_ylabel(r"$|\partial L / \partial z|$")
+    ax.set_title(f"how hard each loss pushes $z$, target $y = {y:g}$")
+    ax.grid(True, which="both", alpha=0.3)
+    ax.legend(loc="lower center")
+    return [mse_line, bce_line]
+
+
+def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
+    """Plot ``sigmoid(z)`` with horizontal lines at the targets it should reach.
+
+    A target inside ``(0, 1)`` is drawn dashed; a target outside it is drawn
+    solid red with the gap between it and the nearest asymptote shaded: no
+    ``z`` closes that gap.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    targets : sequence of float
+        Target outputs, e.g. the seed's ``[0.95, 1.23]``.
+    z_max : float, optional
+        The plot covers ``z`` in ``[-z_max, z_max]``.
+    num : int, optional
+        Number of points on the curve.
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+        The sigmoid curve.
+    """
+    z = np.linspace(-z_max, z_max, num)
+    (curve,) = ax.plot(z, sigmoid(z), color="black", linewidth=2, label=r"$\sigma(z)$")
+    for bound in (0.0, 1.0):
+        ax.axhline(bound, color="grey", linestyle=":", linewidth=1)
+    for target in targets:
+        if 0.0 < target < 1.0:
+            ax.axhline(target, color="tab:green", linestyle="--", label=f"target {target:g}: reachable")
+        else:
+            edge = 1.0 if target >= 1.0 else 0.0
+            ax.axhline(target, color="tab:red", label=f"target {target:g}: out of reach")
+            ax.axhspan(min(edge, target), max(edge, target), color="tab:red", alpha=0.15)
+    ax.set_xlabel("pre-activation $z$")
+    ax.set_ylabel(r"output $a = \sigma(z)$")
+    ax.grid(True, alpha=0.3)
+    ax.legend(loc="lower right")
+    return curve
+
+
+def draw_network(ax, W, b=None, *, x=None, radius=0.28):
+    """Draw one fully connected layer: inputs on the left, sigmoid units on the right.
+
+    Every input ``j`` gets an arrow to every unit ``i``, labelled with
+    ``W[i, j]``; arrows into the same unit share a colour, because they are
+    one row of ``W``.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    W : array_like, shape (n_out, n_in)
+        Weights, row ``i`` feeding unit ``i``.
+    b : array_like, shape (n_out,), optional
+        Biases, written inside the units.
+    x : array_like, shape (n_in,), optional
+        Input values, written inside the input nodes.
+    radius : float, optional
+        Radius of the circles, in data units (nodes are one unit apart).
+
+    Returns
+    -------
+    list of matplotlib.patches.Circle
+        The input nodes, then the units.
+    """
+    from matplotlib.patches import Circle
+
+    W = as_float_array(W, "W")
+    if W.ndim != 2:
+        raise ValueError(f"W must be 2-D with shape (n_out, n_in); got shape {W.shape}")
+    n_out, n_in = W.shape
+    b = None if b is None else as_float_array(b, "b").reshape(-1)
+    x = None if x is None else as_float_array(x, "x").reshape(-1)
+    if b is not None and b.shape != (n_out,):
+        raise ValueError(f"b must have {n_out} entries, one per row of W {W.shape}; got {b.size}")
+    if x is not None and x.shape != (n_in,):
+        raise ValueError(f"x must have {n_in} entries, one per column of W {W.shape}; got {x.size}")
+
+    x_in, x_out = 0.0, 3.0
+    y_in = (n_in - 1) / 2 - np.arange(n_in)
+    y_out = (n_out - 1) / 2 - np.arange(n_out)
+    circles = []
+
+    for i in range(n_out):
+        colour = ROW_COLOURS[i % len(ROW_COLOURS)]
+        for j in range(n_in):
+            start = np.array([x_in, y_in[j]])
+            end = np.array([x_out, y_out[i]])
+            direction = (end - start) / np.linalg.norm(end - start)
+            ax.annotate(
+                "",
+                xy=end - radius * direction,
+                xytext=start + radius * direction,
+                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=1.3, shrinkA=0, shrinkB=0),
+            )
+            label_at = start + 0.3 * (end - start)
+            ax.text(
+                *label_at,
+                f"W[{i},{j}]={W[i, j]:g}",
+                color=colour,
+                fontsize=8,
+                ha="center",
+                va="center",
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9),
+            )
+
+    for j in range(n_in):
+        circle = Circle((x_in, y_in[j]), radius, facecolor="whitesmoke", edgecolor="black", zorder=3)
+        ax.add_patch(circle)
+        circles.append(circle)
+        text = f"$x_{j}$" if x is None else f"$x_{j}$\n{x[j]:g}"
+        ax.text(x_in, y_in[j], text, ha="center", va="center", fontsize=9, zorder=4)
+
+    for i in range(n_out):
+        colour = ROW_COLOURS[i % len(ROW_COLOURS)]
+        circle = Circle((x_out, y_out[i]), radius, facecolor="white", edgecolor=colour, linewidth=2, zorder=3)
+        ax.add_patch(circle)
+        circles.append(circle)
+        ax.text(x_out, y_out[i], f"$\\sigma$\n$a_{i}$", ha="center", va="center", fontsize=9, zorder=4)
+        if b is not None:
+            ax.text(x_out + radius + 0.1, y_out[i], f"b[{i}]={b[i]:g}", color=colour, fontsize=9, va="center")
+
+    ax.text(x_in, y_in[0] + 0.65, f"inputs x\n({n_in},)", ha="center", va="bottom", fontsize=9)
+    ax.text(x_out, y_out[0] + 0.65, f"sigmoid units a\n({n_out},)", ha="center", va="bottom", fontsize=9)
+    top = max(y_in[0], y_out[0]) + 1.3
+    bottom = min(y_in[-1], y_out[-1]) - 0.5
+    ax.set_xlim(x_in - 0.6, x_out + 1.1)
+    ax.set_ylim(bottom, top)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return circles
