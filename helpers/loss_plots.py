@@ -94,7 +94,7 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     Parameters
     ----------
     ax : matplotlib.axes.Axes
-    targets : sequence of float
+    targets : array_like of float
         Target outputs, e.g. the seed's ``[0.95, 1.23]``.
     z_max : float, optional
         The plot covers ``z`` in ``[-z_max, z_max]``.
@@ -106,6 +106,7 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     matplotlib.lines.Line2D
         The sigmoid curve.
     """
+    targets = [float(target) for target in np.ravel(targets)]
     z = np.linspace(-z_max, z_max, num)
     (curve,) = ax.plot(z, sigmoid(z), color="black", linewidth=2, label=r"$\sigma(z)$")
     for bound in (0.0, 1.0):
@@ -117,6 +118,15 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
             edge = 1.0 if target >= 1.0 else 0.0
             ax.axhline(target, color="tab:red", label=f"target {target:g}: out of reach")
             ax.axhspan(min(edge, target), max(edge, target), color="tab:red", alpha=0.15)
+            ax.text(
+                -0.95 * z_max,
+                (edge + target) / 2,
+                "no $z$ reaches this band",
+                color="tab:red",
+                va="center",
+                fontsize=9,
+            )
+    ax.set_ylim(min([-0.05] + [t - 0.1 for t in targets]), max([1.05] + [t + 0.1 for t in targets]))
     ax.set_xlabel("pre-activation $z$")
     ax.set_ylabel(r"output $a = \sigma(z)$")
     ax.grid(True, alpha=0.3)

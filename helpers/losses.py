@@ -91,7 +91,8 @@ def binary_cross_entropy(y, h) -> float:
     check_in_unit_interval(h, "h")
     log_h = np.log(np.maximum(h, PROBABILITY_CLIP))
     log_one_minus_h = np.log1p(-np.minimum(h, 1.0 - PROBABILITY_CLIP))
-    return float(-np.mean(y * log_h + (1.0 - y) * log_one_minus_h))
+    # "+ 0.0" turns the -0.0 of a perfect prediction into 0.0, which prints as it should.
+    return float(-np.mean(y * log_h + (1.0 - y) * log_one_minus_h)) + 0.0
 
 
 def binary_cross_entropy_from_logits(y, z) -> float:

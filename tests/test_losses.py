@@ -32,6 +32,7 @@ def test_binary_cross_entropy_is_finite_and_exact_at_the_edges():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert binary_cross_entropy([0.0, 1.0], [0.0, 1.0]) == 0.0
+        assert f"{binary_cross_entropy([1.0], [1.0]):.3f}" == "0.000"  # not "-0.000"
         worst = binary_cross_entropy([1.0, 0.0], [0.0, 1.0])
     assert np.isfinite(worst)
     assert worst == pytest.approx(-np.log(PROBABILITY_CLIP), rel=1e-6)
