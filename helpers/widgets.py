@@ -3,16 +3,24 @@
 The widget layer is thin on purpose.  What it shows comes from pure
 functions (``summarize_run``, ``log_slider_range``) that pytest checks, and a
 slider move recomputes the run and updates the existing plot line in place.
+
+The plot is a matplotlib ``Figure`` outside pyplot, rendered to PNG bytes in
+an ``ipywidgets.Image``.  A redraw is then a change of widget state, not a
+``display`` call: it looks the same in JupyterLab, in a headless runner such
+as nbval (which would otherwise record the redraw as the output of whatever
+cell moved the slider) and in a static HTML export.
 """
 
 from __future__ import annotations
 
+import io
 import math
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
 from IPython.display import display
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from ._validation import check_positive_number
 from .plotting import label_loss_axes
@@ -40,6 +48,13 @@ def summarize_run(step, losses) -> str:
     return f"step = {step:.3g}: loss {losses[0]:.6f} -> {losses[-1]:.6f} after {losses.size} epochs"
 
 
+def render_png(figure, dpi=80) -> bytes:
+    """The figure as PNG bytes (no timestamp, so the same plot gives the same bytes)."""
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
+
+
 class StepSizeExplorer:
     """A log-scale step-size slider driving ``train(step) -> losses`` and a loss plot.
 
@@ -63,6 +78,8 @@ class StepSizeExplorer:
     slider : ipywidgets.FloatLogSlider
     summary : ipywidgets.Label
         Shows ``summarize_run(step, losses)`` for the slider's value.
+    image : ipywidgets.Image
+        The plot, as PNG bytes.
     losses : numpy.ndarray
         The run currently shown.
     line : matplotlib.lines.Line2D
@@ -77,24 +94,23 @@ class StepSizeExplorer:
             continuous_update=False,
         )
         self.summary = widgets.Label()
-        self.output = widgets.Output()
-        with plt.ioff():
-            self.figure, self.ax = plt.subplots(figsize=(6, 3.5))
+        self.figure = Figure(figsize=(6, 3.5), layout="tight")
+        FigureCanvasAgg(self.figure)
+        self.ax = self.figure.add_subplot()
         self.line = self.ax.plot([], [])[0]
         label_loss_axes(self.ax, title=title, log_y=log_y)
+        self.image = widgets.Image(format="png")
         self.slider.observe(self._on_slider, names="value")
         self.update(self.slider.value)
 
     def update(self, step):
-        """Recompute the run for ``step`` and update the line and the summary in place."""
+        """Recompute the run for ``step`` and update the line, the summary and the picture in place."""
         self.losses = np.asarray(self.train(step), dtype=float)
         self.line.set_data(np.arange(1, self.losses.size + 1), self.losses)
         self.ax.relim()
         self.ax.autoscale_view()
         self.summary.value = summarize_run(step, self.losses)
-        self.output.clear_output(wait=True)
-        with self.output:
-            display(self.figure)
+        self.image.value = render_png(self.figure)
 
     def _on_slider(self, change):
         self.update(change["new"])
@@ -102,7 +118,7 @@ class StepSizeExplorer:
     @property
     def widget(self):
         """The slider, the summary and the plot in one box."""
-        return widgets.VBox([self.slider, self.summary, self.output])
+        return widgets.VBox([self.slider, self.summary, self.image])
 
     def _ipython_display_(self):
         display(self.widget)

@@ -54,3 +54,18 @@ def test_decision_boundary_shades_the_network_output(ax):
     params = helpers.init_two_layer(2, 3, 1)
     contour = helpers.plotting.plot_decision_boundary(ax, params, X, Y, resolution=20)
     assert contour.levels[0] == 0 and contour.levels[-1] == 1
+
+
+def test_hot_and_cold_curves_start_before_the_first_epoch():
+    from helpers import hot_and_cold_plots
+
+    x = np.array([1.0, 2.0, 3.0])
+    W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
+    result = helpers.hot_and_cold(x, W, [1.0, 2.0], [0.95, 0.99], step=0.01, epochs=4, nudge="each")
+    epochs, losses = hot_and_cold_plots.run_curve(result)
+    assert list(epochs) == [0, 1, 2, 3, 4]
+    assert losses[0] == result.initial_loss and list(losses[1:]) == list(result.losses)
+    evaluations, _ = hot_and_cold_plots.run_curve(result, by="evaluations")
+    assert list(evaluations) == [1, 17, 33, 49, 65]
+    with pytest.raises(ValueError, match="by must be 'epoch' or 'evaluations'; got 'time'"):
+        hot_and_cold_plots.run_curve(result, by="time")

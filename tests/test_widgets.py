@@ -40,6 +40,19 @@ def test_moving_the_slider_recomputes_and_updates_the_line_in_place():
     assert low <= fake_run(2.0).min() and high >= 1.0
 
 
+def test_the_picture_is_redrawn_on_a_slider_move_and_only_then():
+    explorer = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=0.01, max_step=10.0)
+    before = bytes(explorer.image.value)
+    assert before.startswith(b"\x89PNG")
+    explorer.slider.value = 0.1
+    assert bytes(explorer.image.value) == before  # no change, no redraw
+    explorer.slider.value = 2.0
+    after = bytes(explorer.image.value)
+    assert after.startswith(b"\x89PNG") and after != before
+    explorer.slider.value = 0.1
+    assert bytes(explorer.image.value) == before  # the same run draws the same bytes
+
+
 def test_slider_is_logarithmic_over_the_given_range():
     explorer = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=1e-3, max_step=1.0)
     assert explorer.slider.base == 10
