@@ -1,16 +1,21 @@
 # One command opens the course, one runs every test.  Both build a virtual
 # environment in .venv the first time (and again whenever pyproject.toml changes).
 #
-#   make lab     open the course in JupyterLab
-#   make test    run the helpers' tests and re-execute every notebook (nbval)
-#   make bench   print the benchmark table (not part of the tests)
+#   make lab        open the course in JupyterLab
+#   make test       run the helpers' tests and re-execute every notebook (nbval); with
+#                   Debian's chromium installed, also the browser tests of the sliders
+#   make bench      print the benchmark table (not part of the tests)
+#   make handouts   export every notebook to static HTML in handouts/
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The handouts' offline scripts come from npm; without npm the handout test is skipped.
+NODE_STAMP := node_modules/.package-lock.json
+NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 
-.PHONY: lab test bench clean
+.PHONY: lab test bench handouts clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,14 +23,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+handouts: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.handouts
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) node_modules handouts

@@ -110,7 +110,7 @@ def draw_backprop_graph(ax):
     ----------
     ax : matplotlib.axes.Axes
         The axes to draw on.  Its limits are set to the drawing, its aspect
-        to equal and its frame turned off.  A figure about 15 by 6.5 inches
+        to equal and its frame turned off.  A figure about 15 by 6.2 inches
         keeps every label legible.
 
     Returns

@@ -69,3 +69,12 @@ def test_hot_and_cold_curves_start_before_the_first_epoch():
     assert list(evaluations) == [1, 17, 33, 49, 65]
     with pytest.raises(ValueError, match="by must be 'epoch' or 'evaluations'; got 'time'"):
         hot_and_cold_plots.run_curve(result, by="time")
+
+
+def test_backprop_graph_has_every_forward_node_and_every_gradient(ax):
+    from helpers import backprop_figures
+
+    artists = backprop_figures.draw_backprop_graph(ax)
+    assert {"X", "Z1", "A1", "Z2", "A2", "L"} <= set(artists["nodes"])
+    assert set(artists["backward"]) == {"dZ2", "dA1", "dZ1", "dW2, db2", "dW1, db1"}
+    assert len(artists["forward"]) >= 5

@@ -1,0 +1,63 @@
+"""A static HTML handout opens offline in Chromium with its slider, plot and equations."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools import handouts
+
+from .chromium import skip_or_fail
+from .test_lab_sliders import slider_readout
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = "03_hot_and_cold.ipynb"
+
+
+def stored_slider_value(notebook: Path) -> float:
+    """The value of the FloatLogSlider in the widget state saved with the notebook."""
+    state = nbformat.read(notebook, as_version=4).metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
+    sliders = [m["state"] for m in state["state"].values() if m["model_name"] == "FloatLogSliderModel"]
+    assert len(sliders) == 1, f"expected one step-size slider in {notebook.name}, found {len(sliders)}"
+    return sliders[0]["value"]
+
+
+@pytest.fixture(scope="module")
+def handout(tmp_path_factory):
+    node_modules = ROOT / "node_modules"
+    if not (node_modules / "@jupyter-widgets" / "html-manager").exists():
+        skip_or_fail(f"{node_modules} has no widget manager: run `npm ci` (make test does when npm is installed)")
+    source = tmp_path_factory.mktemp("notebooks")
+    shutil.copy(ROOT / "notebooks" / NOTEBOOK, source)
+    output = tmp_path_factory.mktemp("handouts")
+    (path,) = handouts.export_handouts(source, output, node_modules)
+    return path
+
+
+def test_handout_loads_only_local_files(handout):
+    html = handout.read_text()
+    remote = re.findall(r"""(?:src|href)\s*=\s*["']https?://[^"']*|import\(\s*["']https?://[^"']*""", html)
+    assert remote == []
+    assert "cdnjs.cloudflare.com" not in html and "unpkg.com" not in html  # nbconvert's default CDNs
+    for script in (handouts.REQUIRE_JS, handouts.WIDGET_RENDERER, handouts.MATHJAX.split("?")[0]):
+        assert (handout.parent / script).is_file(), script
+
+
+def test_handout_shows_the_slider_offline(handout, page):
+    page.goto(handout.as_uri())
+    slider = page.locator(".widget-slider")
+    slider.first.wait_for()
+    explorer = page.locator(".widget-vbox", has=slider).first
+    value = stored_slider_value(ROOT / "notebooks" / NOTEBOOK)
+    assert explorer.locator(".widget-readout").inner_text() == slider_readout(value)
+    assert explorer.locator("div.widget-label").inner_text().startswith(f"step = {value:.3g}: loss ")
+    image = explorer.locator("img")
+    assert image.get_attribute("src").startswith("blob:") or image.get_attribute("src").startswith("data:")
+    page.wait_for_function("document.querySelectorAll('.MathJax_CHTML').length > 0")
+    assert page.context.blocked == []

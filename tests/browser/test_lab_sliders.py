@@ -1,0 +1,145 @@
+"""In a real JupyterLab, in a real browser: run a notebook, move its step-size slider with the
+keyboard, and check that what the page shows is exactly what the helpers compute."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import nbformat
+import numpy as np
+import pytest
+
+import helpers
+
+from .jupyter_lab import running_lab
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+
+#: A cell appended to the copy the browser runs: what the explorer holds after the slider moved.
+CHECK_CELL = 'print(f"{explorer.slider.value!r} | {explorer.summary.value} | {explorer.line.get_ydata()[-1]:.6f}")'
+
+
+def run_03(step):
+    """The run notebook 03's slider shows: hot and cold ("each") on the seed's layer, reachable target."""
+    x, W, b = np.array([1.0, 2.0, 3.0]), np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]), np.array([1.0, 2.0])
+    return helpers.hot_and_cold(x, W, b, np.array([0.95, 0.99]), step=step, epochs=50, nudge="each").losses
+
+
+def run_04(step):
+    """The run notebook 04's slider shows: a fresh 2-4-1 network, 500 epochs of gradient descent on noisy XOR."""
+    X, Y = helpers.make_xor(n_per_corner=25, noise=0.15, seed=0)
+    return helpers.gradient_descent(helpers.init_two_layer(2, 4, 1, seed=0), X, Y, step=step, epochs=500)
+
+
+@dataclass(frozen=True)
+class SliderCase:
+    notebook: str
+    run: Callable  # step -> losses, as the notebook's explorer computes them
+
+
+CASES = [SliderCase("03_hot_and_cold.ipynb", run_03), SliderCase("04_backpropagation.ipynb", run_04)]
+
+
+def slider_readout(value: float, digits: int = 3) -> str:
+    """What the slider's readout shows: ``readout_format=".3g"`` in d3-format, i.e. JavaScript's
+    ``value.toPrecision(3)``, which keeps trailing zeros ("1.00", "100", "0.0100")."""
+    exponent = math.floor(math.log10(abs(value)))
+    if exponent < -6 or exponent >= digits:
+        mantissa, power = f"{value:.{digits - 1}e}".split("e")
+        return f"{mantissa}e{int(power):+d}"
+    return f"{value:.{max(digits - 1 - exponent, 0)}f}"
+
+
+def prepare_copy(case: SliderCase, root: Path) -> int:
+    """Copy the notebook into ``root`` without outputs, append the check cell; return its index."""
+    nb = nbformat.read(NOTEBOOKS / case.notebook, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    nb.metadata.pop("widgets", None)
+    nb.cells.append(nbformat.v4.new_code_cell(CHECK_CELL))
+    nbformat.write(nb, root / case.notebook)
+    return len(nb.cells) - 1
+
+
+KERNEL_IDLE = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const kernel = panel && panel.sessionContext && panel.sessionContext.session
+        && panel.sessionContext.session.kernel;
+    return Boolean(kernel) && kernel.status === 'idle' && panel.content && panel.content.widgets.length > 0;
+}"""
+
+RUN_ALL = "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
+
+ALL_EXECUTED = """() => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
+    return panel.sessionContext.session.kernel.status === 'idle'
+        && cells.every(cell => cell.model.executionCount !== null);
+}"""
+
+
+def run_cell(page, index: int) -> str:
+    """Run one cell through JupyterLab and return the text it printed."""
+    page.evaluate(
+        """async (index) => {
+            const panel = window.jupyterapp.shell.currentWidget;
+            panel.content.activeCellIndex = index;
+            await window.jupyterapp.commands.execute('notebook:run-cell');
+        }""",
+        index,
+    )
+    cell = page.locator(".jp-Notebook .jp-Cell").nth(index)
+    output = cell.locator(".jp-OutputArea-output")
+    output.first.wait_for()
+    return output.first.inner_text().strip()
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """A JupyterLab serving an empty folder; requested before ``page`` so that it outlives it."""
+    root = tmp_path / "root"
+    root.mkdir()
+    with running_lab(root, tmp_path / "home") as server:
+        yield server
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.notebook for case in CASES])
+def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
+    check_index = prepare_copy(case, lab.root)
+    page.goto(lab.notebook_url(case.notebook))
+    page.wait_for_function(KERNEL_IDLE)
+    page.evaluate(RUN_ALL)
+    page.wait_for_function(ALL_EXECUTED)
+
+    explorer = page.locator(".widget-vbox", has=page.locator(".widget-slider")).first
+    summary = explorer.locator("div.widget-label")
+    readout = explorer.locator(".widget-readout")
+    image = explorer.locator("img")
+    step_before = float(run_cell(page, check_index).split(" | ")[0])
+    summary_before, image_before = summary.inner_text(), image.get_attribute("src")
+    assert summary_before == helpers.widgets.summarize_run(step_before, case.run(step_before))
+    assert readout.inner_text() == slider_readout(step_before)
+
+    # One press of the left arrow moves a log slider down a tenth of a decade.
+    explorer.locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("([element, text]) => element.innerText !== text",
+                           arg=[summary.element_handle(), summary_before])
+    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
+                           arg=[image.element_handle(), image_before])
+
+    expected_step = 10 ** (math.log10(step_before) - 0.1)
+    expected_losses = case.run(expected_step)
+    assert readout.inner_text() == slider_readout(expected_step)
+    assert summary.inner_text() == helpers.widgets.summarize_run(expected_step, expected_losses)
+    step_after, shown_summary, last_point = run_cell(page, check_index).split(" | ")
+    assert float(step_after) == pytest.approx(expected_step, rel=1e-12)
+    assert shown_summary == summary.inner_text()
+    assert last_point == f"{expected_losses[-1]:.6f}"

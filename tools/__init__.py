@@ -1,0 +1,1 @@
+"""Course tooling that is not part of the lessons: exporting handouts."""

@@ -1,0 +1,113 @@
+"""Export every notebook to a static HTML handout that renders offline.
+
+Each handout shows the notebook's stored outputs and its widgets (from the
+widget state saved in the notebook), and loads nothing from the internet:
+require.js, the Jupyter widget manager and MathJax are copied next to the
+handouts from the npm packages that ``package.json`` pins.
+
+Usage (``make handouts`` runs ``npm ci`` first)::
+
+    python -m tools.handouts [--notebooks notebooks] [--output handouts] [--node-modules node_modules]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+#: What each handout loads, relative to the handout, and where it comes from in node_modules.
+STATIC = "static"
+REQUIRE_JS = f"{STATIC}/require.js"
+WIDGET_RENDERER = f"{STATIC}/html-manager/embed-amd.js"
+MATHJAX = f"{STATIC}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+
+#: The parts of the mathjax package that the TeX-AMS_CHTML configuration loads.
+MATHJAX_PARTS = (
+    "MathJax.js",
+    "config/TeX-AMS_CHTML-full.js",
+    "config/Safe.js",
+    "extensions",
+    "jax/input/TeX",
+    "jax/output/CommonHTML",
+    "jax/element",
+    "fonts/HTML-CSS/TeX/woff",
+    "localization/en",
+)
+
+
+def copy_static_files(node_modules: Path, output: Path) -> None:
+    """Copy require.js, the widget manager and MathJax from ``node_modules`` into ``output/static``.
+
+    Raises ``FileNotFoundError`` naming the missing package, with the command
+    that installs it, if ``npm ci`` has not been run.
+    """
+    sources = {
+        "requirejs/require.js": output / REQUIRE_JS,
+        "@jupyter-widgets/html-manager/dist": output / STATIC / "html-manager",
+    }
+    sources.update({f"mathjax/{part}": output / STATIC / "mathjax" / part for part in MATHJAX_PARTS})
+    for source, target in sources.items():
+        path = node_modules / source
+        if not path.exists():
+            raise FileNotFoundError(f"{path} is missing: run `npm ci` in {ROOT} (or `make handouts`)")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            shutil.copytree(path, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(path, target)
+
+
+def handout_exporter() -> HTMLExporter:
+    """An nbconvert HTML exporter whose scripts point at the local copies."""
+    exporter = HTMLExporter(
+        template_name="lab", extra_template_paths=[str(TEMPLATES)], template_file="handout.html.j2"
+    )
+    exporter.require_js_url = REQUIRE_JS
+    exporter.widget_renderer_url = WIDGET_RENDERER
+    exporter.mathjax_url = MATHJAX
+    return exporter
+
+
+def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter) -> Path:
+    """Write ``output/<notebook name>.html`` from the notebook's stored outputs and widget state."""
+    nb = nbformat.read(notebook, as_version=4)
+    if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
+        raise ValueError(f"{notebook} has no stored outputs: run it (Restart and Run All) before exporting")
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
+    target = output / f"{notebook.stem}.html"
+    target.write_text(body, encoding="utf-8")
+    return target
+
+
+def export_handouts(notebooks: Path, output: Path, node_modules: Path) -> list:
+    """Export every ``*.ipynb`` in ``notebooks`` and copy the scripts they load; return the handouts."""
+    paths = sorted(notebooks.glob("*.ipynb"))
+    if not paths:
+        raise FileNotFoundError(f"no notebooks in {notebooks}")
+    output.mkdir(parents=True, exist_ok=True)
+    copy_static_files(node_modules, output)
+    exporter = handout_exporter()
+    return [export_notebook(path, output, exporter) for path in paths]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks")
+    parser.add_argument("--output", type=Path, default=ROOT / "handouts")
+    parser.add_argument("--node-modules", type=Path, default=ROOT / "node_modules")
+    args = parser.parse_args(argv)
+    for handout in export_handouts(args.notebooks, args.output, args.node_modules):
+        print(handout.relative_to(Path.cwd()) if handout.is_relative_to(Path.cwd()) else handout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
