@@ -16,8 +16,15 @@ from ._validation import as_float_array
 
 
 def _sigmoid_of_checked(z: np.ndarray) -> np.ndarray:
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    """The stable sigmoid of a float array, in two temporary arrays (no input checks)."""
+    out = np.abs(z, out=np.empty_like(z))
+    np.negative(out, out=out)
+    np.exp(out, out=out)  # e = exp(-|z|), in (0, 1]
+    denominator = out + 1.0
+    positive = z >= 0
+    np.divide(out, denominator, out=out, where=~positive)  # e / (1 + e) for z < 0
+    np.divide(1.0, denominator, out=out, where=positive)  # 1 / (1 + e) for z >= 0
+    return out
 
 
 def sigmoid(z):

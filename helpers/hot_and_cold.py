@@ -18,8 +18,9 @@ from ._validation import (
     check_positive_int,
     check_positive_number,
 )
-from .layer import check_layer_arguments, sigmoid_layer
-from .losses import mean_squared_error
+from .activations import _sigmoid_of_checked
+from .layer import check_layer_arguments
+from .losses import mean_squared_error, without_checks
 
 NUDGES = ("together", "each")
 
@@ -136,17 +137,21 @@ def _split(params: np.ndarray, W_shape: tuple):
 
 
 class _HotAndColdSearch:
-    """Loss evaluations for one run, counted."""
+    """Loss evaluations for one run, counted.
+
+    The inputs were checked once by ``hot_and_cold``, so each evaluation
+    skips the checks (they would cost more than the evaluation itself).
+    """
 
     def __init__(self, x, y, loss):
-        self.x, self.y, self.loss = x, y, loss
+        self.x, self.y, self.loss = x, y, without_checks(loss)
         self.evaluations = 0
 
     def loss_of(self, params: np.ndarray, W_shape: tuple) -> float:
         W, b = _split(params, W_shape)
         b = b if self.x.ndim == 1 else b.reshape(-1, 1)
         self.evaluations += 1
-        return float(self.loss(self.y, sigmoid_layer(self.x, W, b)))
+        return float(self.loss(self.y, _sigmoid_of_checked(W @ self.x + b)))
 
     def best_of(self, current, candidates, W_shape):
         """Return ``(params, loss)`` of the best candidate, if it beats ``current``."""

@@ -21,9 +21,13 @@ import numpy as np
 from IPython.display import display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import NullLocator
 
-from ._validation import check_positive_number
+from ._validation import as_float_array, check_positive_int, check_positive_number
+from .hot_and_cold import hot_and_cold
 from .plotting import label_loss_axes
+from .training import gradient_descent
+from .two_layer import init_two_layer
 
 
 def log_slider_range(min_step, max_step):
@@ -49,25 +53,33 @@ def summarize_run(step, losses) -> str:
 
 
 def render_png(figure, dpi=80) -> bytes:
-    """The figure as PNG bytes (no timestamp, so the same plot gives the same bytes)."""
+    """The figure as PNG bytes (no timestamp, so the same plot gives the same bytes).
+
+    Light compression: the bytes travel once to the browser, and a slider
+    move should not wait on zlib.
+    """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
+    figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
     return buffer.getvalue()
 
 
 class StepSizeExplorer:
-    """A log-scale step-size slider driving ``train(step) -> losses`` and a loss plot.
+    """A log-scale step-size slider (and optionally an epochs slider) driving a run and its loss plot.
 
     Parameters
     ----------
     train : callable
-        ``train(step)`` returns the losses of a run, shape ``(epochs,)``.
-        It must not change shared state, so that moving the slider back
-        shows the same run again.
+        ``train(step)``, or ``train(step, epochs)`` when ``epochs`` is given,
+        returns the losses of a run, shape ``(epochs,)``.  It must not change
+        shared state, so that moving a slider back shows the same run again.
     step : float
-        The slider's starting value.
+        The step slider's starting value.
     min_step, max_step : float
-        The slider's range; it moves in tenths of a decade.
+        The step slider's range; it moves in tenths of a decade.
+    epochs : int, optional
+        If given, an epochs slider starting here, from 1 to ``max_epochs``.
+    max_epochs : int, optional
+        The epochs slider's maximum; defaults to ``4 * epochs``.
     title : str
         Plot title.
     log_y : bool
@@ -76,36 +88,59 @@ class StepSizeExplorer:
     Attributes
     ----------
     slider : ipywidgets.FloatLogSlider
+        The step size (CSS class ``step-slider``).
+    epochs_slider : ipywidgets.IntSlider or None
+        The number of epochs (CSS class ``epochs-slider``).
     summary : ipywidgets.Label
-        Shows ``summarize_run(step, losses)`` for the slider's value.
+        Shows ``summarize_run(step, losses)`` (CSS class ``run-summary``).
     image : ipywidgets.Image
-        The plot, as PNG bytes.
+        The plot, as PNG bytes (CSS class ``loss-plot``).
     losses : numpy.ndarray
         The run currently shown.
     line : matplotlib.lines.Line2D
         The loss curve, updated in place.
     """
 
-    def __init__(self, train, *, step, min_step, max_step, title="", log_y=False):
+    def __init__(self, train, *, step, min_step, max_step, epochs=None, max_epochs=None, title="", log_y=False):
         low, high = log_slider_range(min_step, max_step)
         self.train = train
         self.slider = widgets.FloatLogSlider(
             value=step, base=10, min=low, max=high, step=0.1, description="step", readout_format=".3g",
             continuous_update=False,
         )
+        self.slider.add_class("step-slider")
+        self.epochs_slider = None if epochs is None else epochs_slider(epochs, max_epochs)
         self.summary = widgets.Label()
-        self.figure = Figure(figsize=(6, 3.5), layout="tight")
+        self.summary.add_class("run-summary")
+        self.figure = Figure(figsize=(6, 3.5))
         FigureCanvasAgg(self.figure)
+        # Fixed margins and no minor ticks: a layout engine or a log axis's minor
+        # ticks would be recomputed on every slider move and double its cost.
+        self.figure.subplots_adjust(left=0.14, right=0.97, bottom=0.15, top=0.9)
         self.ax = self.figure.add_subplot()
         self.line = self.ax.plot([], [])[0]
         label_loss_axes(self.ax, title=title, log_y=log_y)
+        self.ax.yaxis.set_minor_locator(NullLocator())
         self.image = widgets.Image(format="png")
-        self.slider.observe(self._on_slider, names="value")
+        self.image.add_class("loss-plot")
+        for slider in self.sliders:
+            slider.observe(self._on_slider, names="value")
         self.update(self.slider.value)
 
-    def update(self, step):
-        """Recompute the run for ``step`` and update the line, the summary and the picture in place."""
-        self.losses = np.asarray(self.train(step), dtype=float)
+    @property
+    def sliders(self) -> list:
+        """The step slider, then the epochs slider if there is one."""
+        return [self.slider] + ([self.epochs_slider] if self.epochs_slider is not None else [])
+
+    def run(self, step, epochs=None):
+        """The losses of the run the explorer would show for ``step`` (and ``epochs``)."""
+        if self.epochs_slider is None:
+            return np.asarray(self.train(step), dtype=float)
+        return np.asarray(self.train(step, self.epochs_slider.value if epochs is None else epochs), dtype=float)
+
+    def update(self, step, epochs=None):
+        """Recompute the run and update the line, the summary and the picture in place."""
+        self.losses = self.run(step, epochs)
         self.line.set_data(np.arange(1, self.losses.size + 1), self.losses)
         self.ax.relim()
         self.ax.autoscale_view()
@@ -113,12 +148,97 @@ class StepSizeExplorer:
         self.image.value = render_png(self.figure)
 
     def _on_slider(self, change):
-        self.update(change["new"])
+        self.update(self.slider.value)
 
     @property
     def widget(self):
-        """The slider, the summary and the plot in one box."""
-        return widgets.VBox([self.slider, self.summary, self.image])
+        """The sliders, the summary and the plot in one box."""
+        return widgets.VBox([*self.sliders, self.summary, self.image])
 
     def _ipython_display_(self):
         display(self.widget)
+
+
+def epochs_slider(epochs, max_epochs=None):
+    """An integer slider for the number of epochs, from 1 to ``max_epochs`` (default ``4 * epochs``)."""
+    epochs = check_positive_int(epochs, "epochs")
+    max_epochs = 4 * epochs if max_epochs is None else check_positive_int(max_epochs, "max_epochs")
+    if max_epochs < epochs:
+        raise ValueError(f"max_epochs must be at least epochs ({epochs}); got {max_epochs}")
+    slider = widgets.IntSlider(value=epochs, min=1, max=max_epochs, description="epochs", continuous_update=False)
+    slider.add_class("epochs-slider")
+    return slider
+
+
+def hot_and_cold_explorer(x, W, b, y, *, step, epochs, nudge="each", min_step=1e-4, max_step=1.0,
+                          max_epochs=None, title=None):
+    """Step-size and epochs sliders over ``helpers.hot_and_cold`` on one sigmoid layer.
+
+    Parameters
+    ----------
+    x, W, b, y
+        As for ``hot_and_cold``: ``x (n_in,)`` or ``(n_in, m)``, ``W (n_out, n_in)``,
+        ``b (n_out,)`` or ``(n_out, 1)``, ``y`` the layer output's shape.
+    step, epochs : float, int
+        Where the sliders start.
+    nudge : {"together", "each"}
+    min_step, max_step : float
+        The step slider's range.
+    max_epochs : int, optional
+        The epochs slider's maximum (default ``4 * epochs``).
+    title : str, optional
+
+    Returns
+    -------
+    StepSizeExplorer
+        Its ``run(step, epochs)`` is ``hot_and_cold(...).losses``; the loss is plotted on a log scale.
+    """
+
+    def train(step, epochs):
+        return hot_and_cold(x, W, b, y, step=step, epochs=epochs, nudge=nudge).losses
+
+    return StepSizeExplorer(
+        train, step=step, min_step=min_step, max_step=max_step, epochs=epochs, max_epochs=max_epochs,
+        title=title or f"hot and cold ({nudge})", log_y=True,
+    )
+
+
+def gradient_descent_explorer(X, Y, *, n_hidden, step, epochs, seed=0, min_step=0.01, max_step=100.0,
+                              max_epochs=None, title=None):
+    """Step-size and epochs sliders over ``helpers.gradient_descent`` on a fresh two-layer network.
+
+    Every run starts from ``init_two_layer(n_in, n_hidden, n_out, seed=seed)``,
+    so a slider position always shows the same run.
+
+    Parameters
+    ----------
+    X : array_like, shape (n_in, m)
+    Y : array_like, shape (n_out, m)
+    n_hidden : int
+    step, epochs : float, int
+        Where the sliders start.
+    seed : int
+        Seed of the initial parameters.
+    min_step, max_step : float
+        The step slider's range.
+    max_epochs : int, optional
+        The epochs slider's maximum (default ``4 * epochs``).
+    title : str, optional
+
+    Returns
+    -------
+    StepSizeExplorer
+        The loss (mean binary cross-entropy) is plotted on a log scale.
+    """
+    X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
+    if X.ndim != 2 or Y.ndim != 2:
+        raise ValueError(f"X and Y must be 2-D, (n_in, m) and (n_out, m); got shapes {X.shape} and {Y.shape}")
+
+    def train(step, epochs):
+        params = init_two_layer(X.shape[0], n_hidden, Y.shape[0], seed=seed)
+        return gradient_descent(params, X, Y, step=step, epochs=epochs)
+
+    return StepSizeExplorer(
+        train, step=step, min_step=min_step, max_step=max_step, epochs=epochs, max_epochs=max_epochs,
+        title=title or f"gradient descent, n_hidden = {n_hidden}", log_y=True,
+    )

@@ -6,6 +6,7 @@ import pytest
 
 matplotlib.use("Agg")
 
+import helpers  # noqa: E402
 from helpers import widgets  # noqa: E402
 
 
@@ -57,3 +58,36 @@ def test_slider_is_logarithmic_over_the_given_range():
     explorer = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=1e-3, max_step=1.0)
     assert explorer.slider.base == 10
     assert (explorer.slider.min, explorer.slider.max) == pytest.approx((-3.0, 0.0))
+
+
+def test_epochs_slider_reruns_with_the_new_number_of_epochs():
+    explorer = widgets.StepSizeExplorer(lambda step, epochs: fake_run(step)[:epochs], step=0.1, min_step=0.01,
+                                        max_step=10.0, epochs=5)
+    assert explorer.epochs_slider.max == 20 and explorer.losses.size == 5
+    explorer.epochs_slider.value = 8
+    assert explorer.losses.size == 8 and explorer.line.get_xdata()[-1] == 8
+    assert explorer.summary.value == widgets.summarize_run(0.1, fake_run(0.1)[:8])
+    with pytest.raises(ValueError, match="max_epochs must be at least epochs \\(5\\); got 3"):
+        widgets.epochs_slider(5, 3)
+
+
+def test_hot_and_cold_explorer_shows_hot_and_cold():
+    x, W, b, y = np.array([1.0, 2.0, 3.0]), np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]), np.array([1.0, 2.0]), [0.95, 0.99]
+    explorer = widgets.hot_and_cold_explorer(x, W, b, y, step=0.01, epochs=10)
+    explorer.slider.value = 0.05
+    expected = helpers.hot_and_cold(x, W, b, y, step=0.05, epochs=10, nudge="each").losses
+    np.testing.assert_array_equal(explorer.losses, expected)
+    assert explorer.summary.value == widgets.summarize_run(0.05, expected)
+
+
+def test_gradient_descent_explorer_starts_every_run_afresh():
+    X, Y = helpers.make_xor(5)
+    explorer = widgets.gradient_descent_explorer(X, Y, n_hidden=3, step=1.0, epochs=20)
+    first = explorer.losses.copy()
+    explorer.slider.value = 2.0
+    explorer.slider.value = 1.0
+    np.testing.assert_array_equal(explorer.losses, first)
+    expected = helpers.gradient_descent(helpers.init_two_layer(2, 3, 1, seed=0), X, Y, step=1.0, epochs=20)
+    np.testing.assert_array_equal(first, expected)
+    with pytest.raises(ValueError, match="X and Y must be 2-D"):
+        widgets.gradient_descent_explorer(X[0], Y, n_hidden=3, step=1.0, epochs=20)

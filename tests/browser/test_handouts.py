@@ -51,13 +51,13 @@ def test_handout_loads_only_local_files(handout):
 
 def test_handout_shows_the_slider_offline(handout, page):
     page.goto(handout.as_uri())
-    slider = page.locator(".widget-slider")
-    slider.first.wait_for()
-    explorer = page.locator(".widget-vbox", has=slider).first
+    slider = page.locator(".step-slider")
+    slider.wait_for()
     value = stored_slider_value(ROOT / "notebooks" / NOTEBOOK)
-    assert explorer.locator(".widget-readout").inner_text() == slider_readout(value)
-    assert explorer.locator("div.widget-label").inner_text().startswith(f"step = {value:.3g}: loss ")
-    image = explorer.locator("img")
+    assert slider.locator(".widget-readout").inner_text() == slider_readout(value)
+    assert page.locator(".run-summary").inner_text().startswith(f"step = {value:.3g}: loss ")
+    assert page.locator(".epochs-slider").count() == 1
+    image = page.locator("img.loss-plot")
     assert image.get_attribute("src").startswith("blob:") or image.get_attribute("src").startswith("data:")
     page.wait_for_function("document.querySelectorAll('.MathJax_CHTML').length > 0")
     assert page.context.blocked == []

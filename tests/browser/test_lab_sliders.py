@@ -118,17 +118,17 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     page.evaluate(RUN_ALL)
     page.wait_for_function(ALL_EXECUTED)
 
-    explorer = page.locator(".widget-vbox", has=page.locator(".widget-slider")).first
-    summary = explorer.locator("div.widget-label")
-    readout = explorer.locator(".widget-readout")
-    image = explorer.locator("img")
+    step_slider = page.locator(".step-slider")
+    summary = page.locator(".run-summary")
+    readout = step_slider.locator(".widget-readout")
+    image = page.locator("img.loss-plot")
     step_before = float(run_cell(page, check_index).split(" | ")[0])
     summary_before, image_before = summary.inner_text(), image.get_attribute("src")
     assert summary_before == helpers.widgets.summarize_run(step_before, case.run(step_before))
     assert readout.inner_text() == slider_readout(step_before)
 
     # One press of the left arrow moves a log slider down a tenth of a decade.
-    explorer.locator(".noUi-handle").focus()
+    step_slider.locator(".noUi-handle").focus()
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("([element, text]) => element.innerText !== text",
                            arg=[summary.element_handle(), summary_before])
