@@ -1,0 +1,127 @@
+"""How long a step-size slider takes to answer.
+
+A ``helpers.widgets.StepSizeExplorer`` answers a slider move with
+``explorer.update(step)``: it reruns training for the new step, updates its
+loss line in place and redraws the figure (as a PNG into its ``Image``
+widget), so timing ``update`` times the whole callback on the kernel's side.
+Shipping the new picture to the browser is not included.  Timing
+``train(step)`` alone as well shows how the callback splits between
+recomputing and redrawing.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+import helpers
+
+from .results import Row, Section, Target, ratio_to
+from .timing import TimerSettings, measure_interleaved
+
+#: The seed's layer: input, weights and biases of its ``nn(inp, weight, bias)``.
+SEED_INPUT = np.array([1.0, 2.0, 3.0])
+SEED_WEIGHT = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
+SEED_BIAS = np.array([1.0, 2.0])
+#: A target the seed's layer can reach, as ``notebooks/03_hot_and_cold.ipynb`` uses for its
+#: slider (the seed's own 1.23 is out of a sigmoid's reach).
+REACHABLE_TARGET = np.array([0.95, 0.99])
+
+
+def hot_and_cold_explorer(epochs: int):
+    """The slider of ``03_hot_and_cold``: hot-and-cold "each" on the seed's 3->2 layer."""
+    return helpers.widgets.hot_and_cold_explorer(
+        SEED_INPUT, SEED_WEIGHT, SEED_BIAS, REACHABLE_TARGET, step=0.005, epochs=epochs, nudge="each"
+    )
+
+
+def xor_explorer(epochs: int, n_hidden: int):
+    """The slider of ``04_backpropagation``: gradient descent on ``helpers.make_xor()``, a fresh net per run."""
+    X, Y = helpers.make_xor()
+    return helpers.widgets.gradient_descent_explorer(X, Y, n_hidden=n_hidden, seed=0, step=1.0, epochs=epochs)
+
+
+def benchmark_explorer(case: str, build, timer: TimerSettings, budget_seconds: float):
+    """Time one explorer's ``train(step)`` and ``update(step)``.
+
+    The step walks through seven values across the slider's range, one per
+    call, as a student dragging the slider would.
+
+    Parameters
+    ----------
+    case : str
+        Name for the table.
+    build : callable
+        ``build()`` returns the ``StepSizeExplorer``.
+    timer : TimerSettings
+    budget_seconds : float
+        Ratios are relative to this budget.
+
+    Returns
+    -------
+    rows : list of Row
+        ``train(step)`` then ``update(step)``.
+    redraw_share : float
+        The fraction of ``update`` not spent in ``train``: the redraw.
+    """
+    explorer = build()
+    steps = itertools.cycle(10.0 ** np.linspace(explorer.slider.min, explorer.slider.max, 7))
+    epochs = len(explorer.losses)
+
+    variants = [
+        (f"train(step) alone: {epochs} epochs", "train(step)", lambda: explorer.run(next(steps))),
+        ("explorer.update(step): train + redraw in place", "update(step)", lambda: explorer.update(next(steps))),
+    ]
+    timings = measure_interleaved({label: func for _, label, func in variants}, timer)
+    rows = [
+        Row(case=case, what=what, label=label, timing=timings[label], ratio=ratio_to(timings[label], budget_seconds))
+        for what, label, _ in variants
+    ]
+    redraw_share = 1.0 - timings["train(step)"].seconds / timings["update(step)"].seconds
+    return rows, redraw_share
+
+
+def slider_section(timer: TimerSettings, budget_seconds: float, target_fraction: float, hot_and_cold_epochs: int,
+                   xor_epochs: int, xor_hidden: int) -> Section:
+    """Both explorers and the callback-time target.
+
+    Parameters
+    ----------
+    timer : TimerSettings
+    budget_seconds : float
+        The callback should take well under this.
+    target_fraction : float
+        "Well under" means at most this fraction of the budget.
+    hot_and_cold_epochs, xor_epochs, xor_hidden : int
+        Sizes of the two explorers' runs.
+
+    Returns
+    -------
+    Section
+        ``kind="slider"``; ratios are fractions of the budget.
+    """
+    section = Section(kind="slider", title="slider callback time")
+    explorers = [
+        (f"slider: hot-and-cold 3->2 x{hot_and_cold_epochs}", lambda: hot_and_cold_explorer(hot_and_cold_epochs)),
+        (f"slider: XOR 2-{xor_hidden}-1 x{xor_epochs}", lambda: xor_explorer(xor_epochs, xor_hidden)),
+    ]
+    for case, build in explorers:
+        rows, redraw_share = benchmark_explorer(case, build, timer, budget_seconds)
+        section.rows += rows
+        callback = rows[-1].timing.seconds
+        limit = target_fraction * budget_seconds
+        section.targets.append(
+            Target(
+                name=f"explorer.update, {case}",
+                value=f"{callback * 1e3:.1f} ms",
+                goal=f"well under {budget_seconds * 1e3:.0f} ms, read as <= {limit * 1e3:.0f} ms",
+                met=callback <= limit,
+            )
+        )
+        section.notes.append(f"{case}: the redraw takes {redraw_share:.0%} of explorer.update")
+    section.notes.append(
+        f"slider ratios are fractions of the {budget_seconds * 1e3:.0f} ms budget; "
+        f"'well under' is read as at most {target_fraction:.0%} of it"
+    )
+    return section
