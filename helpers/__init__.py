@@ -5,11 +5,13 @@ One module per idea:
 * ``activations`` - ``sigmoid``, ``sigmoid_derivative`` (stable for any finite input)
 * ``losses`` - ``mean_squared_error``, ``sum_squared_error``, ``binary_cross_entropy``,
   ``binary_cross_entropy_from_logits``
-* ``layer`` - ``sigmoid_layer``: one vectorized layer, ``W`` is ``(n_out, n_in)``
-* ``hot_and_cold`` - ``hot_and_cold``: derivative-free learning, the seed's idea done right
+* ``layer`` - ``sigmoid_layer``: one vectorized layer, ``W`` is ``(n_out, n_in)``; its
+  ``sigmoid_layer_gradient``; ``LayerRun``, the record of a run that trained it
+* ``hot_and_cold`` - ``hot_and_cold``: derivative-free learning, the seed's idea done right;
+  ``hot_and_cold_two_layer`` for the two-layer network
 * ``two_layer`` - ``init_two_layer``, ``forward``, ``backward``, ``two_layer_loss``, ``predict``
 * ``gradient_check`` - ``numerical_gradient``, ``gradient_check``
-* ``training`` - ``gradient_descent``
+* ``training`` - ``gradient_descent`` (two layers), ``layer_gradient_descent`` (one layer)
 * ``data`` - ``make_xor``
 * ``seed`` - the seed notebook's own code, bugs included, as the reference
 * ``plotting`` - loss curves and decision boundaries drawn on a given ``Axes``
@@ -20,8 +22,8 @@ from . import plotting, seed, widgets
 from .activations import sigmoid, sigmoid_derivative
 from .data import XOR_X, XOR_Y, make_xor
 from .gradient_check import gradient_check, numerical_gradient, relative_error
-from .hot_and_cold import HotAndColdResult, hot_and_cold
-from .layer import sigmoid_layer
+from .hot_and_cold import HotAndColdResult, HotAndColdTwoLayerResult, hot_and_cold, hot_and_cold_two_layer
+from .layer import LayerRun, sigmoid_layer, sigmoid_layer_gradient
 from .losses import (
     PROBABILITY_CLIP,
     binary_cross_entropy,
@@ -29,7 +31,7 @@ from .losses import (
     mean_squared_error,
     sum_squared_error,
 )
-from .training import gradient_descent
+from .training import gradient_descent, layer_gradient_descent
 from .two_layer import backward, forward, init_two_layer, predict, two_layer_loss
 
 __all__ = [
@@ -37,6 +39,8 @@ __all__ = [
     "XOR_X",
     "XOR_Y",
     "HotAndColdResult",
+    "HotAndColdTwoLayerResult",
+    "LayerRun",
     "backward",
     "binary_cross_entropy",
     "binary_cross_entropy_from_logits",
@@ -44,7 +48,9 @@ __all__ = [
     "gradient_check",
     "gradient_descent",
     "hot_and_cold",
+    "hot_and_cold_two_layer",
     "init_two_layer",
+    "layer_gradient_descent",
     "make_xor",
     "mean_squared_error",
     "numerical_gradient",
@@ -55,6 +61,7 @@ __all__ = [
     "sigmoid",
     "sigmoid_derivative",
     "sigmoid_layer",
+    "sigmoid_layer_gradient",
     "sum_squared_error",
     "two_layer_loss",
     "widgets",

@@ -13,42 +13,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from ._validation import (
-    as_float_array,
     check_choice,
     check_positive_int,
     check_positive_number,
 )
 from .activations import _sigmoid_of_checked
-from .layer import check_layer_arguments
-from .losses import mean_squared_error, without_checks
+from .layer import LayerRun, check_layer_arguments, check_layer_targets
+from .losses import _cross_entropy_from_logits, mean_squared_error, without_checks
+from .two_layer import _forward, check_inputs, check_params, check_targets
 
 NUDGES = ("together", "each")
 
 
-@dataclass(frozen=True)
-class HotAndColdResult:
-    """What a hot-and-cold run returns.
-
-    Attributes
-    ----------
-    losses : numpy.ndarray, shape (epochs,)
-        The loss after each epoch (unchanged where no nudge helped).
-    W : numpy.ndarray, shape (n_out, n_in)
-        Final weights.
-    b : numpy.ndarray, same shape as the ``b`` passed in
-        Final biases.
-    initial_loss : float
-        The loss before the first epoch.
-    evaluations : numpy.ndarray of int, shape (epochs,)
-        How many times the loss had been evaluated by the end of each epoch,
-        counting the initial evaluation.
-    """
-
-    losses: np.ndarray
-    W: np.ndarray
-    b: np.ndarray
-    initial_loss: float
-    evaluations: np.ndarray
+#: What ``hot_and_cold`` returns: the record of a run that trained one layer
+#: (``layer_gradient_descent`` returns the same, so the two can be compared).
+HotAndColdResult = LayerRun
 
 
 def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_squared_error):
@@ -98,37 +77,104 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     """
     x, W, b_used = check_layer_arguments(x, W, b)
     b_shape = np.shape(b)
-    y = as_float_array(y, "y")
-    expected = (W.shape[0],) + x.shape[1:]
-    if y.shape != expected:
-        raise ValueError(
-            f"y must have the layer output's shape {expected} (one row per output, "
-            f"one column per example); got shape {y.shape}"
-        )
+    y = check_layer_targets(y, x, W)
     step = check_positive_number(step, "step")
     epochs = check_positive_int(epochs, "epochs")
     check_choice(nudge, "nudge", NUDGES)
 
-    search = _HotAndColdSearch(x, y, loss)
-    params = np.concatenate([W.ravel(), b_used.ravel()])
-    current = search.loss_of(params, W.shape)
-    initial_loss = current
-    losses, evaluations = [], []
-    for _ in range(epochs):
-        if nudge == "together":
-            params, current = search.nudge_together(params, current, step, W.shape)
-        else:
-            params, current = search.nudge_each(params, current, step, W.shape)
-        losses.append(current)
-        evaluations.append(search.evaluations)
-    W_final, b_final = _split(params, W.shape)
+    loss = without_checks(loss)  # the inputs were checked once, above
+
+    def loss_of(params: np.ndarray) -> float:
+        W_now, b_now = _split(params, W.shape)
+        b_now = b_now if x.ndim == 1 else b_now.reshape(-1, 1)
+        return float(loss(y, _sigmoid_of_checked(W_now @ x + b_now)))
+
+    search = _search(loss_of, np.concatenate([W.ravel(), b_used.ravel()]), step, epochs, nudge)
+    W_final, b_final = _split(search.params, W.shape)
     return HotAndColdResult(
-        losses=np.array(losses),
+        losses=search.losses,
         W=W_final,
         b=b_final.reshape(b_shape),
-        initial_loss=initial_loss,
-        evaluations=np.array(evaluations),
+        initial_loss=search.initial_loss,
+        evaluations=search.evaluations,
     )
+
+
+@dataclass(frozen=True)
+class HotAndColdTwoLayerResult:
+    """What ``hot_and_cold_two_layer`` returns.
+
+    Attributes
+    ----------
+    losses : numpy.ndarray, shape (epochs,)
+        The mean binary cross-entropy after each epoch.
+    params : dict of numpy.ndarray
+        Final ``W1``, ``b1``, ``W2``, ``b2`` (new arrays; the input is not modified).
+    initial_loss : float
+    evaluations : numpy.ndarray of int, shape (epochs,)
+        Forward passes (loss evaluations) made by the end of each epoch,
+        counting the initial one.
+    """
+
+    losses: np.ndarray
+    params: dict
+    initial_loss: float
+    evaluations: np.ndarray
+
+
+def hot_and_cold_two_layer(params, X, Y, *, step, epochs, nudge="each"):
+    """Train a two-layer sigmoid network by hot-and-cold search, for comparison with backprop.
+
+    The same search as ``hot_and_cold``, over all of ``W1``, ``b1``, ``W2``,
+    ``b2`` (in that order, row by row), on the loss ``gradient_descent``
+    minimizes: the mean binary cross-entropy.
+
+    Parameters
+    ----------
+    params : dict
+        ``W1 (n_hidden, n_in)``, ``b1 (n_hidden, 1)``, ``W2 (n_out, n_hidden)``,
+        ``b2 (n_out, 1)``; not modified.
+    X : array_like, shape (n_in, m)
+    Y : array_like, shape (n_out, m), entries in [0, 1]
+    step : float
+        How far to nudge, > 0.
+    epochs : int
+        Sweeps, >= 1.
+    nudge : {"together", "each"}
+
+    Returns
+    -------
+    HotAndColdTwoLayerResult
+    """
+    checked = check_params(params)
+    X = check_inputs(X, checked)
+    Y = check_targets(Y, checked, X.shape[1])
+    step = check_positive_number(step, "step")
+    epochs = check_positive_int(epochs, "epochs")
+    check_choice(nudge, "nudge", NUDGES)
+    shapes = {name: value.shape for name, value in checked.items()}
+
+    def loss_of(vector: np.ndarray) -> float:
+        _, cache = _forward(_unflatten(vector, shapes), X)
+        return _cross_entropy_from_logits(Y, cache["Z2"])
+
+    vector = np.concatenate([value.ravel() for value in checked.values()])
+    search = _search(loss_of, vector, step, epochs, nudge)
+    return HotAndColdTwoLayerResult(
+        losses=search.losses,
+        params=_unflatten(search.params, shapes),
+        initial_loss=search.initial_loss,
+        evaluations=search.evaluations,
+    )
+
+
+def _unflatten(vector: np.ndarray, shapes: dict) -> dict:
+    params, start = {}, 0
+    for name, shape in shapes.items():
+        size = int(np.prod(shape))
+        params[name] = vector[start:start + size].reshape(shape)
+        start += size
+    return params
 
 
 def _split(params: np.ndarray, W_shape: tuple):
@@ -136,40 +182,56 @@ def _split(params: np.ndarray, W_shape: tuple):
     return params[:n_weights].reshape(W_shape), params[n_weights:]
 
 
+@dataclass(frozen=True)
+class _SearchResult:
+    params: np.ndarray
+    losses: np.ndarray
+    initial_loss: float
+    evaluations: np.ndarray
+
+
+def _search(loss_of, params: np.ndarray, step: float, epochs: int, nudge: str) -> _SearchResult:
+    """Run hot-and-cold on a flat parameter vector, given ``loss_of(vector) -> float``."""
+    search = _HotAndColdSearch(loss_of)
+    current = search.loss_of(params)
+    initial_loss = current
+    sweep = search.nudge_together if nudge == "together" else search.nudge_each
+    losses, evaluations = [], []
+    for _ in range(epochs):
+        params, current = sweep(params, current, step)
+        losses.append(current)
+        evaluations.append(search.evaluations)
+    return _SearchResult(params, np.array(losses), initial_loss, np.array(evaluations))
+
+
 class _HotAndColdSearch:
-    """Loss evaluations for one run, counted.
+    """The nudges of one run over a flat parameter vector, with the loss evaluations counted."""
 
-    The inputs were checked once by ``hot_and_cold``, so each evaluation
-    skips the checks (they would cost more than the evaluation itself).
-    """
-
-    def __init__(self, x, y, loss):
-        self.x, self.y, self.loss = x, y, without_checks(loss)
+    def __init__(self, loss_of):
+        self._loss_of = loss_of
         self.evaluations = 0
 
-    def loss_of(self, params: np.ndarray, W_shape: tuple) -> float:
-        W, b = _split(params, W_shape)
-        b = b if self.x.ndim == 1 else b.reshape(-1, 1)
+    def loss_of(self, params: np.ndarray) -> float:
         self.evaluations += 1
-        return float(self.loss(self.y, _sigmoid_of_checked(W @ self.x + b)))
+        return self._loss_of(params)
 
-    def best_of(self, current, candidates, W_shape):
+    def best_of(self, current, candidates):
         """Return ``(params, loss)`` of the best candidate, if it beats ``current``."""
         best_params, best_loss = None, current[1]
         for candidate in candidates:
-            candidate_loss = self.loss_of(candidate, W_shape)
+            candidate_loss = self.loss_of(candidate)
             if candidate_loss < best_loss:
                 best_params, best_loss = candidate, candidate_loss
         return (best_params, best_loss) if best_params is not None else current
 
-    def nudge_together(self, params, current_loss, step, W_shape):
-        return self.best_of((params, current_loss), (params + step, params - step), W_shape)
+    def nudge_together(self, params, current_loss, step):
+        return self.best_of((params, current_loss), (params + step, params - step))
 
-    def nudge_each(self, params, current_loss, step, W_shape):
+    def nudge_each(self, params, current_loss, step):
         current = (params, current_loss)
         for index in range(params.size):
             up, down = current[0].copy(), current[0].copy()
             up[index] += step
             down[index] -= step
-            current = self.best_of(current, (up, down), W_shape)
+            current = self.best_of(current, (up, down))
         return current

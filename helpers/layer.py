@@ -2,10 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ._validation import as_float_array
 from .activations import _sigmoid_of_checked
+
+
+@dataclass(frozen=True)
+class LayerRun:
+    """The record of a run that trained one layer (by hot and cold, or by gradient descent).
+
+    Attributes
+    ----------
+    losses : numpy.ndarray, shape (epochs,)
+        The loss after each epoch.
+    W : numpy.ndarray, shape (n_out, n_in)
+        Final weights.
+    b : numpy.ndarray, same shape as the ``b`` passed in
+        Final biases.
+    initial_loss : float
+        The loss before the first epoch.
+    evaluations : numpy.ndarray of int, shape (epochs,)
+        The work done by the end of each epoch, counting the initial loss
+        evaluation: loss evaluations (forward passes) for hot and cold;
+        forward plus backward passes for gradient descent (a backward pass
+        costs about as much as a forward one).
+    """
+
+    losses: np.ndarray
+    W: np.ndarray
+    b: np.ndarray
+    initial_loss: float
+    evaluations: np.ndarray
 
 
 def check_layer_arguments(x, W, b, x_name: str = "x"):
@@ -73,3 +103,56 @@ def sigmoid_layer(x, W, b):
     """
     x, W, b = check_layer_arguments(x, W, b)
     return _sigmoid_of_checked(W @ x + b)
+
+
+def check_layer_targets(y, x: np.ndarray, W: np.ndarray) -> np.ndarray:
+    """Return ``y`` as a float array with the layer output's shape, ``(n_out,)`` or ``(n_out, m)``.
+
+    This is where the seed's ``(2, 1)`` prediction against a ``(2,)`` target is caught.
+    """
+    y = as_float_array(y, "y")
+    expected = (W.shape[0],) + x.shape[1:]
+    if y.shape != expected:
+        raise ValueError(
+            f"y must have the layer output's shape {expected} (one row per output, "
+            f"one column per example); got shape {y.shape}"
+        )
+    return y
+
+
+def sigmoid_layer_gradient(x, W, b, y):
+    r"""Gradients of ``mean_squared_error(y, sigmoid_layer(x, W, b))`` with respect to ``W`` and ``b``.
+
+    With :math:`a = \sigma(z)`, :math:`z = Wx + b` and :math:`N` entries in ``y``::
+
+        dA = 2 (a - y) / N          (n_out,) or (n_out, m)
+        dZ = dA * a * (1 - a)
+        dW = dZ @ x.T               (n_out, n_in)
+        db = dZ summed over examples, shaped like b
+
+    Parameters
+    ----------
+    x : array_like, shape (n_in,) or (n_in, m)
+    W : array_like, shape (n_out, n_in)
+    b : array_like, shape (n_out,) or (n_out, 1)
+    y : array_like, the layer output's shape
+
+    Returns
+    -------
+    dW : numpy.ndarray, shape (n_out, n_in)
+    db : numpy.ndarray, the shape of ``b``
+    """
+    b_shape = np.shape(b)
+    x, W, b = check_layer_arguments(x, W, b)
+    y = check_layer_targets(y, x, W)
+    a = _sigmoid_of_checked(W @ x + b)
+    dW, db = _mean_squared_error_gradient(x, a, y)
+    return dW, db.reshape(b_shape)
+
+
+def _mean_squared_error_gradient(x: np.ndarray, a: np.ndarray, y: np.ndarray):
+    """``(dW, db)`` of the mean squared error of a sigmoid layer whose output for ``x`` is ``a``."""
+    dZ = 2.0 * (a - y) / y.size * a * (1.0 - a)
+    if x.ndim == 1:
+        return np.outer(dZ, x), dZ
+    return dZ @ x.T, dZ.sum(axis=1)
