@@ -62,7 +62,17 @@ def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
 
 
 def relative_error(a, b) -> float:
-    """``||a - b|| / (||a|| + ||b||)`` over dicts of arrays with the same keys; 0 if both are 0."""
+    """``||a - b|| / (||a|| + ||b||)`` over dicts of arrays with the same keys; 0 if both are 0.
+
+    Raises ``TypeError`` unless both are dicts, ``ValueError`` if their keys or shapes differ.
+    """
+    if not (isinstance(a, dict) and isinstance(b, dict)):
+        raise TypeError(f"a and b must be dicts of gradients; got {type(a).__name__} and {type(b).__name__}")
+    if a.keys() != b.keys():
+        raise ValueError(f"a and b must have the same keys; got {sorted(a)} and {sorted(b)}")
+    for name in a:
+        if np.shape(a[name]) != np.shape(b[name]):
+            raise ValueError(f"a['{name}'] has shape {np.shape(a[name])} but b['{name}'] has {np.shape(b[name])}")
     diff = np.sqrt(sum(np.sum((a[name] - b[name]) ** 2) for name in a))
     size = np.sqrt(sum(np.sum(a[name] ** 2) for name in a)) + np.sqrt(sum(np.sum(b[name] ** 2) for name in b))
     return float(diff / size) if size > 0 else 0.0

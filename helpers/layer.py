@@ -142,10 +142,10 @@ def sigmoid_layer_gradient(x, W, b, y):
     dW : numpy.ndarray, shape (n_out, n_in)
     db : numpy.ndarray, the shape of ``b``
     """
-    b_shape = np.shape(b)
-    x, W, b = check_layer_arguments(x, W, b)
+    x, W, b_checked = check_layer_arguments(x, W, b)
+    b_shape = np.shape(b)  # safe now that b is known to be a clean array
     y = check_layer_targets(y, x, W)
-    a = _sigmoid_of_checked(W @ x + b)
+    a = _sigmoid_of_checked(W @ x + b_checked)
     dW, db = _mean_squared_error_gradient(x, a, y)
     return dW, db.reshape(b_shape)
 

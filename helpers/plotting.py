@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._validation import as_float_array
 from .two_layer import forward
 
 
@@ -52,7 +53,9 @@ def decision_grid(X, resolution=200, margin=0.5):
     grid : numpy.ndarray, shape (2, resolution**2)
         The grid points, one per column, ready for ``forward``.
     """
-    X = np.asarray(X, dtype=float)
+    X = as_float_array(X, "X")
+    if X.ndim != 2 or X.shape[0] != 2:
+        raise ValueError(f"X must have shape (2, m), one 2-D point per column; got shape {X.shape}")
     xs = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
     ys = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
     xx, yy = np.meshgrid(xs, ys)

@@ -85,8 +85,9 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
         ``.losses`` after each update, ``.W``, ``.b``, ``.initial_loss`` and
         ``.evaluations``: ``1 + 2 * epoch`` forward and backward passes.
     """
-    b_shape = np.shape(b)
-    x, W, b = check_layer_arguments(x, W, b)
+    x, W, b_checked = check_layer_arguments(x, W, b)
+    b_shape = np.shape(b)  # safe now that b is known to be a clean array
+    b = b_checked
     y = check_layer_targets(y, x, W)
     step = check_positive_number(step, "step")
     epochs = check_positive_int(epochs, "epochs")

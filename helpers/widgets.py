@@ -48,7 +48,8 @@ def summarize_run(step, losses) -> str:
     >>> summarize_run(0.5, [0.7, 0.25])
     'step = 0.5: loss 0.700000 -> 0.250000 after 2 epochs'
     """
-    losses = np.asarray(losses, dtype=float)
+    step = check_positive_number(step, "step")
+    losses = as_float_array(losses, "losses")
     return f"step = {step:.3g}: loss {losses[0]:.6f} -> {losses[-1]:.6f} after {losses.size} epochs"
 
 
