@@ -14,6 +14,8 @@ STAMP := $(VENV)/.installed
 # The handouts' offline scripts come from npm; without npm the handout test is skipped.
 NODE_STAMP := node_modules/.package-lock.json
 NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
+# JupyterLab refuses to run as root unless told to (containers and CI often are root).
+LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .PHONY: lab test bench handouts clean
 
@@ -27,7 +29,7 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks
 
 test: $(STAMP) $(NODE_DEPS)
 	$(BIN)/python -m pytest
