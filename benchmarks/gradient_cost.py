@@ -6,13 +6,14 @@ For ``P`` parameters:
   times a forward (the "cheap gradient principle" bounds it by about 4-5);
 * central finite differences need ``2 P`` forward passes,
   :math:`[L(\theta_i + h) - L(\theta_i - h)] / 2h` for every :math:`\theta_i`;
-* one sweep of the hot-and-cold "each" rule also evaluates the loss ``2 P``
-  times, one nudge up and one down per parameter.
+* one sweep of the hot-and-cold "each" rule (``helpers.hot_and_cold_two_layer``)
+  also evaluates the loss ``2 P`` times, one nudge up and one down per parameter.
 
 The last two are far too slow to run in full on a 784-128-10 network
-(``P = 101,770``), so a subset of parameters (evenly spread over ``W1``,
-``b1``, ``W2``, ``b2``) is timed and the time scaled to ``P``: every
-parameter costs the same two full forward passes, whichever it is.
+(``P = 101,770``).  There, finite differences are timed on a subset of
+parameters (evenly spread over ``W1``, ``b1``, ``W2``, ``b2``) and scaled to
+``P``, and the hot-and-cold sweep is one of its loss evaluations times ``2 P``:
+every parameter costs the same two full forward passes, whichever it is.
 """
 
 from __future__ import annotations
@@ -116,53 +117,6 @@ def central_differences(params: dict, X, Y, indices, h: float = FINITE_DIFFERENC
     return estimates
 
 
-def hot_and_cold_each(params: dict, X, Y, indices, step: float = HOT_AND_COLD_STEP):
-    """One hot-and-cold "each" sweep over the given parameters, with the public loss.
-
-    For every listed parameter: nudge it up, evaluate; nudge it down,
-    evaluate; keep the better nudge if it lowers the loss, else restore it.
-    Every evaluation is a ``helpers.two_layer_loss`` call, checks included,
-    as ``helpers.hot_and_cold`` calls the public layer and loss for every
-    evaluation.
-
-    Parameters
-    ----------
-    params : dict of numpy.ndarray
-        Not modified (the sweep works on a copy).
-    X, Y : numpy.ndarray
-    indices : list of (str, tuple)
-    step : float
-
-    Returns
-    -------
-    params : dict of numpy.ndarray
-        After the sweep.
-    losses : list of float
-        Initial loss, then the loss after each parameter's turn (never rising).
-    evaluations : int
-        ``2 * len(indices)`` loss evaluations, not counting the initial one.
-    """
-    params = {name: value.copy() for name, value in params.items()}
-    current = helpers.two_layer_loss(params, X, Y)
-    losses, evaluations = [current], 0
-    for name, index in indices:
-        value = params[name]
-        original = value[index]
-        value[index] = original + step
-        loss_up = helpers.two_layer_loss(params, X, Y)
-        value[index] = original - step
-        loss_down = helpers.two_layer_loss(params, X, Y)
-        evaluations += 2
-        if loss_up < current and loss_up <= loss_down:
-            value[index], current = original + step, loss_up
-        elif loss_down < current:
-            value[index], current = original - step, loss_down
-        else:
-            value[index] = original
-        losses.append(current)
-    return params, losses, evaluations
-
-
 def backprop(params: dict, X, Y) -> dict:
     """``helpers.forward`` then ``helpers.backward``: the gradient by the chain rule."""
     _, cache = helpers.forward(params, X)
@@ -234,10 +188,15 @@ def benchmark_network_case(case: NetworkCase, timer: TimerSettings, parameters_t
     if full_numerical:
         funcs["numerical_gradient"] = lambda: helpers.numerical_gradient(params, X, Y)
     funcs["finite differences"] = lambda: central_differences(params, X, Y, indices)
-    funcs["hot-and-cold each"] = lambda: hot_and_cold_each(params, X, Y, indices)
+    if full_numerical:  # one whole sweep of the helper
+        funcs["hot-and-cold each"] = lambda: helpers.hot_and_cold_two_layer(
+            params, X, Y, step=HOT_AND_COLD_STEP, epochs=1, nudge="each")
+    else:  # one of the sweep's loss evaluations, the helper's own unchecked one, times 2P
+        funcs["hot-and-cold each"] = lambda: no_checks.two_layer_loss(params, X, Y)
     timings = measure_interleaved(funcs, timer)
-    for label in ("finite differences", "hot-and-cold each"):
-        timings[label] = timings[label].scaled(scale)
+    timings["finite differences"] = timings["finite differences"].scaled(scale)
+    if not full_numerical:
+        timings["hot-and-cold each"] = timings["hot-and-cold each"].scaled(2 * P)
 
     subset = f"timed {k} params, scaled to P" if k < P else f"timed all {P:,} params"
     whats = {
@@ -247,7 +206,11 @@ def benchmark_network_case(case: NetworkCase, timer: TimerSettings, parameters_t
         "backprop, no checks": ("backprop, helpers' internals, no input checks", False),
         "numerical_gradient": (f"central differences, 2P = {2 * P:,} forwards: helpers.numerical_gradient", False),
         "finite differences": (f"central differences, 2P = {2 * P:,} forwards ({subset})", k < P),
-        "hot-and-cold each": (f"hot-and-cold 'each', 2P = {2 * P:,} two_layer_loss calls ({subset})", k < P),
+        "hot-and-cold each": (
+            "hot-and-cold 'each', one sweep: helpers.hot_and_cold_two_layer" if full_numerical
+            else f"hot-and-cold 'each', one sweep: 2P = {2 * P:,} loss evaluations (one timed, scaled)",
+            not full_numerical,
+        ),
     }
     reference = timings["forward"].seconds
     rows = [

@@ -6,7 +6,7 @@ import numpy as np
 
 from ._validation import check_positive_number
 from .losses import _cross_entropy_from_logits
-from .two_layer import _backward, _forward, check_inputs, check_params, check_targets
+from .two_layer import _backward, _forward, check_problem
 
 #: Default step of the central differences: small enough that the
 #: truncation error (of order ``h**2``) is tiny, large enough that rounding
@@ -36,9 +36,7 @@ def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
     dict of numpy.ndarray
         Keyed and shaped like ``params``.
     """
-    params = check_params(params)
-    X = check_inputs(X, params)
-    Y = check_targets(Y, params, X.shape[1])
+    params, X, Y = check_problem(params, X, Y)
     h = check_positive_number(h, "h")
     shifted = {name: value.copy() for name, value in params.items()}
 
@@ -95,10 +93,8 @@ def gradient_check(params, X, Y, *, h=DEFAULT_H) -> float:
         over all parameters together.  Around ``1e-10`` means the two agree;
         above ``1e-6`` means a bug in one of them.
     """
-    checked = check_params(params)
-    X_checked = check_inputs(X, checked)
-    Y_checked = check_targets(Y, checked, X_checked.shape[1])
-    _, cache = _forward(checked, X_checked)
-    analytic = _backward(checked, cache, Y_checked)
-    numeric = numerical_gradient(checked, X_checked, Y_checked, h=h)
+    params, X, Y = check_problem(params, X, Y)
+    _, cache = _forward(params, X)
+    analytic = _backward(params, cache, Y)
+    numeric = numerical_gradient(params, X, Y, h=h)
     return relative_error(analytic, numeric)

@@ -20,7 +20,7 @@ from ._validation import (
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, check_layer_arguments, check_layer_targets
 from .losses import _cross_entropy_from_logits, mean_squared_error, without_checks
-from .two_layer import _forward, check_inputs, check_params, check_targets
+from .two_layer import _forward, check_problem
 
 NUDGES = ("together", "each")
 
@@ -146,9 +146,7 @@ def hot_and_cold_two_layer(params, X, Y, *, step, epochs, nudge="each"):
     -------
     HotAndColdTwoLayerResult
     """
-    checked = check_params(params)
-    X = check_inputs(X, checked)
-    Y = check_targets(Y, checked, X.shape[1])
+    checked, X, Y = check_problem(params, X, Y)
     step = check_positive_number(step, "step")
     epochs = check_positive_int(epochs, "epochs")
     check_choice(nudge, "nudge", NUDGES)

@@ -13,7 +13,7 @@ from ._validation import check_positive_int, check_positive_number
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, _mean_squared_error_gradient, check_layer_arguments, check_layer_targets
 from .losses import _cross_entropy_from_logits, _mean_squared_error
-from .two_layer import _backward, _forward, check_inputs, check_params, check_targets
+from .two_layer import _backward, _forward, check_problem
 
 
 def gradient_descent(params, X, Y, *, step, epochs):
@@ -41,9 +41,7 @@ def gradient_descent(params, X, Y, *, step, epochs):
         The mean binary cross-entropy at the start of each epoch, before its
         update: ``losses[0]`` is the untrained network's loss.
     """
-    checked = check_params(params)
-    X = check_inputs(X, checked)
-    Y = check_targets(Y, checked, X.shape[1])
+    checked, X, Y = check_problem(params, X, Y)
     step = check_positive_number(step, "step")
     epochs = check_positive_int(epochs, "epochs")
     for name in checked:

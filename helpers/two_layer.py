@@ -109,6 +109,17 @@ def check_targets(Y, params: dict, m: int) -> np.ndarray:
     return Y
 
 
+def check_problem(params, X, Y):
+    """Validate a network and its data together; return ``(params, X, Y)`` as float arrays.
+
+    ``params`` as for ``check_params``, ``X`` of shape ``(n_in, m)``, ``Y`` of
+    shape ``(n_out, m)`` with entries in ``[0, 1]``.
+    """
+    params = check_params(params)
+    X = check_inputs(X, params)
+    return params, X, check_targets(Y, params, X.shape[1])
+
+
 def forward(params, X):
     """Run the network forward on a batch.
 
@@ -155,9 +166,7 @@ def two_layer_loss(params, X, Y) -> float:
     -------
     float
     """
-    params = check_params(params)
-    X = check_inputs(X, params)
-    Y = check_targets(Y, params, X.shape[1])
+    params, X, Y = check_problem(params, X, Y)
     _, cache = _forward(params, X)
     return _cross_entropy_from_logits(Y, cache["Z2"])
 

@@ -24,7 +24,6 @@ from benchmarks.figure import save_figure  # noqa: E402
 from benchmarks.gradient_cost import (  # noqa: E402
     central_differences,
     gradient_section,
-    hot_and_cold_each,
     network_problem,
     spread_parameter_indices,
 )
@@ -108,7 +107,9 @@ def test_gradient_section_rows_and_target(sections):
         "hot-and-cold each",
     ]
     estimated = [row.label for row in gradient.rows if row.estimated]
-    assert estimated == ["finite differences", "hot-and-cold each"]  # 3 of P = 13 parameters timed
+    # 3 of P = 13 parameters timed for finite differences; a network this small gets a whole
+    # hot-and-cold sweep timed, not an estimate
+    assert estimated == ["finite differences"]
     assert gradient.targets[0].name == f"backprop / forward, {TINY_NETWORK.name}"
     assert any("input checks take" in note for note in gradient.notes)
 
@@ -180,16 +181,6 @@ def test_central_differences_equal_numerical_gradient():
     np.testing.assert_allclose(
         central_differences(params, X, Y, indices), [expected[name][index] for name, index in indices], rtol=1e-12
     )
-
-
-def test_hot_and_cold_each_never_raises_the_loss():
-    params, X, Y = network_problem(TINY_NETWORK)
-    before = {name: value.copy() for name, value in params.items()}
-    indices = spread_parameter_indices(params, 13)
-    _, losses, evaluations = hot_and_cold_each(params, X, Y, indices, step=0.1)
-    assert evaluations == 2 * 13 and len(losses) == 14
-    assert all(later <= earlier for earlier, later in zip(losses, losses[1:]))
-    assert all(np.array_equal(params[name], before[name]) for name in params)  # input untouched
 
 
 def test_test_suite_row_and_summary_line():
