@@ -8,8 +8,9 @@ Three pictures compare hot and cold with gradient descent:
   ``draw_loss_surface``, ``draw_path``, ``mark_point``);
 * loss against work, counted in forward passes (``hot_and_cold_work``,
   ``gradient_descent_work``, ``passes_to_reach``, ``draw_work_curves``);
-* the work of one update as the network grows (``parameter_count``,
-  ``passes_per_update``, ``draw_cost_growth``).
+* the work of one update as the network grows, and the work measured to
+  reach a loss (``parameter_count``, ``passes_per_update``,
+  ``draw_cost_growth``, ``draw_passes_to_reach``).
 
 Work is counted, never timed: a loss evaluation is one forward pass, and a
 backward pass is counted as one forward pass (``make bench`` measures what
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import LogNorm
+from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from ._validation import as_float_array, check_positive_int, check_positive_number
 from .hot_and_cold_plots import run_curve
@@ -338,6 +340,10 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
 def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_kwargs):
     """Draw, against ``P``, the forward passes a method needed to reach a loss, and where it did not.
 
+    Both axes are logarithmic, with plain-number labels: the horizontal
+    ticks at the given ``P`` values, the vertical ones at 1, 2 and 5 times
+    powers of ten.  Call it once per method on the same ``Axes``.
+
     Parameters
     ----------
     ax : matplotlib.axes.Axes
@@ -373,6 +379,13 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
         markerfacecolor="none", color=reached.get_color(),
         label=f"{label}: not reached within {budget:,}" if not hit.all() else None,
     )
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xticks(P, [f"{p:,.0f}" for p in P])
+    ax.xaxis.set_minor_locator(NullLocator())
+    ax.yaxis.set_major_locator(LogLocator(subs=(1.0, 2.0, 5.0)))
+    ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    ax.yaxis.set_minor_locator(NullLocator())
     return reached, missed
 
 
