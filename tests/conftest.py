@@ -1,7 +1,20 @@
-"""Shared fixtures: the seed's example network."""
+"""Shared fixtures: the seed's example network, and an Axes to draw on (Agg, no screen)."""
 
+import matplotlib
 import numpy as np
 import pytest
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+@pytest.fixture
+def ax():
+    """A fresh matplotlib Axes, closed after the test."""
+    figure, axes = plt.subplots()
+    yield axes
+    plt.close(figure)
 
 
 @pytest.fixture

@@ -2,23 +2,11 @@
 
 import doctest
 
-import matplotlib
 import numpy as np
 import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-
-import helpers  # noqa: E402
-from helpers import comparison_plots  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    figure, axes = plt.subplots()
-    yield axes
-    plt.close(figure)
+import helpers
+from helpers import comparison_plots
 
 
 @pytest.fixture

@@ -1,22 +1,10 @@
 """The notebooks' figure helpers draw what they say, from the helpers' own numbers."""
 
-import matplotlib
 import numpy as np
 import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-
-import helpers  # noqa: E402
-from helpers import loss_plots  # noqa: E402
-
-
-@pytest.fixture
-def ax():
-    figure, axes = plt.subplots()
-    yield axes
-    plt.close(figure)
+import helpers
+from helpers import loss_plots
 
 
 def test_loss_curves_are_the_helpers_losses(ax):

@@ -1,13 +1,10 @@
 """The step-size explorer: pure pieces, and a slider move that updates what is shown."""
 
-import matplotlib
 import numpy as np
 import pytest
 
-matplotlib.use("Agg")
-
-import helpers  # noqa: E402
-from helpers import widgets  # noqa: E402
+import helpers
+from helpers import widgets
 
 
 def fake_run(step):
