@@ -25,22 +25,22 @@ NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 CHECK_CELL = 'print(f"{explorer.slider.value!r} | {explorer.summary.value} | {explorer.line.get_ydata()[-1]:.6f}")'
 
 
-def run_03(step):
+def run_03(step, epochs=50):
     """The run notebook 03's slider shows: hot and cold ("each") on the seed's layer, reachable target."""
     x, W, b = np.array([1.0, 2.0, 3.0]), np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]), np.array([1.0, 2.0])
-    return helpers.hot_and_cold(x, W, b, np.array([0.95, 0.99]), step=step, epochs=50, nudge="each").losses
+    return helpers.hot_and_cold(x, W, b, np.array([0.95, 0.99]), step=step, epochs=epochs, nudge="each").losses
 
 
-def run_04(step):
+def run_04(step, epochs=500):
     """The run notebook 04's slider shows: a fresh 2-4-1 network, 500 epochs of gradient descent on noisy XOR."""
     X, Y = helpers.make_xor(n_per_corner=25, noise=0.15, seed=0)
-    return helpers.gradient_descent(helpers.init_two_layer(2, 4, 1, seed=0), X, Y, step=step, epochs=500)
+    return helpers.gradient_descent(helpers.init_two_layer(2, 4, 1, seed=0), X, Y, step=step, epochs=epochs)
 
 
 @dataclass(frozen=True)
 class SliderCase:
     notebook: str
-    run: Callable  # step -> losses, as the notebook's explorer computes them
+    run: Callable  # (step, epochs=the notebook's) -> losses, as the notebook's explorer computes them
 
 
 CASES = [SliderCase("03_hot_and_cold.ipynb", run_03), SliderCase("04_backpropagation.ipynb", run_04)]
@@ -143,3 +143,17 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     assert float(step_after) == pytest.approx(expected_step, rel=1e-12)
     assert shown_summary == summary.inner_text()
     assert last_point == f"{expected_losses[-1]:.6f}"
+
+    # The epochs slider: one press of the right arrow runs one epoch more.
+    epochs_slider = page.locator(".epochs-slider")
+    epochs_before = int(epochs_slider.locator(".widget-readout").inner_text())
+    summary_before, image_before = summary.inner_text(), image.get_attribute("src")
+    epochs_slider.locator(".noUi-handle").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("([element, text]) => element.innerText !== text",
+                           arg=[summary.element_handle(), summary_before])
+    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
+                           arg=[image.element_handle(), image_before])
+    assert epochs_slider.locator(".widget-readout").inner_text() == str(epochs_before + 1)
+    assert summary.inner_text() == helpers.widgets.summarize_run(
+        expected_step, case.run(expected_step, epochs=epochs_before + 1))
