@@ -81,7 +81,8 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     step = check_positive_number(step, "step")
     epochs = check_positive_int(epochs, "epochs")
     check_choice(nudge, "nudge", NUDGES)
-
+    if not callable(loss):
+        raise TypeError(f"loss must be a function loss(y, h) -> float; got {loss!r}")
     loss = without_checks(loss)  # the inputs were checked once, above
 
     def loss_of(params: np.ndarray) -> float:

@@ -79,6 +79,7 @@ def test_the_seeds_column_input_is_refused(problem):
         ({"step": 0.1, "epochs": 2.5}, TypeError, "epochs must be an int; got 2.5"),
         ({"step": 0.1, "epochs": True}, TypeError, "epochs must be an int; got True"),
         ({"step": 0.1, "epochs": 1, "nudge": "random"}, ValueError, "nudge must be 'together' or 'each'; got 'random'"),
+        ({"step": 0.1, "epochs": 1, "loss": "mse"}, TypeError, r"loss must be a function loss\(y, h\) -> float; got 'mse'"),
     ],
 )
 def test_bad_settings_are_named(problem, kwargs, error, match):
