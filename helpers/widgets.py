@@ -43,7 +43,7 @@ def log_slider_range(min_step, max_step):
 
 
 def summarize_run(step, losses) -> str:
-    """The line a step-size explorer shows: the step and the final loss, to 6 decimals.
+    """The line a step-size explorer shows: the step, and the first and last loss to 6 decimals.
 
     >>> summarize_run(0.5, [0.7, 0.25])
     'step = 0.5: loss 0.700000 -> 0.250000 after 2 epochs'
