@@ -102,8 +102,9 @@ def run_cell(page, index: int) -> str:
 
 
 @pytest.fixture
-def lab(tmp_path):
-    """A JupyterLab serving an empty folder; requested before ``page`` so that it outlives it."""
+def lab(tmp_path, chromium):
+    """A JupyterLab serving an empty folder; requested before ``page`` so that it outlives it,
+    and after ``chromium`` so that no server starts when the browser tests are skipped."""
     root = tmp_path / "root"
     root.mkdir()
     with running_lab(root, tmp_path / "home") as server:
