@@ -101,6 +101,17 @@ def run_cell(page, index: int) -> str:
     return output.first.inner_text().strip()
 
 
+def press_and_wait_for_redraw(page, slider, key: str, summary, image) -> None:
+    """Focus the slider's handle, press ``key``, and wait until the summary and the plot have changed."""
+    summary_before, image_before = summary.inner_text(), image.get_attribute("src")
+    slider.locator(".noUi-handle").focus()
+    page.keyboard.press(key)
+    page.wait_for_function("([element, text]) => element.innerText !== text",
+                           arg=[summary.element_handle(), summary_before])
+    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
+                           arg=[image.element_handle(), image_before])
+
+
 @pytest.fixture
 def lab(tmp_path, chromium):
     """A JupyterLab serving an empty folder; requested before ``page`` so that it outlives it,
@@ -124,17 +135,11 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     readout = step_slider.locator(".widget-readout")
     image = page.locator("img.loss-plot")
     step_before = float(run_cell(page, check_index).split(" | ")[0])
-    summary_before, image_before = summary.inner_text(), image.get_attribute("src")
-    assert summary_before == helpers.widgets.summarize_run(step_before, case.run(step_before))
+    assert summary.inner_text() == helpers.widgets.summarize_run(step_before, case.run(step_before))
     assert readout.inner_text() == slider_readout(step_before)
 
     # One press of the left arrow moves a log slider down a tenth of a decade.
-    step_slider.locator(".noUi-handle").focus()
-    page.keyboard.press("ArrowLeft")
-    page.wait_for_function("([element, text]) => element.innerText !== text",
-                           arg=[summary.element_handle(), summary_before])
-    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
-                           arg=[image.element_handle(), image_before])
+    press_and_wait_for_redraw(page, step_slider, "ArrowLeft", summary, image)
 
     expected_step = 10 ** (math.log10(step_before) - 0.1)
     expected_losses = case.run(expected_step)
@@ -148,13 +153,7 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     # The epochs slider: one press of the right arrow runs one epoch more.
     epochs_slider = page.locator(".epochs-slider")
     epochs_before = int(epochs_slider.locator(".widget-readout").inner_text())
-    summary_before, image_before = summary.inner_text(), image.get_attribute("src")
-    epochs_slider.locator(".noUi-handle").focus()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function("([element, text]) => element.innerText !== text",
-                           arg=[summary.element_handle(), summary_before])
-    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
-                           arg=[image.element_handle(), image_before])
+    press_and_wait_for_redraw(page, epochs_slider, "ArrowRight", summary, image)
     assert epochs_slider.locator(".widget-readout").inner_text() == str(epochs_before + 1)
     assert summary.inner_text() == helpers.widgets.summarize_run(
         expected_step, case.run(expected_step, epochs=epochs_before + 1))
