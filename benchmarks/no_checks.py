@@ -16,6 +16,7 @@ from helpers.losses import _cross_entropy_from_logits as cross_entropy_from_logi
 from helpers.two_layer import PARAMETER_NAMES
 from helpers.two_layer import _backward as backward
 from helpers.two_layer import _forward as forward
+from helpers.two_layer import _two_layer_loss as two_layer_loss
 
 __all__ = ["PARAMETER_NAMES", "backward", "cross_entropy_from_logits", "forward", "sigmoid_layer",
            "stable_sigmoid", "two_layer_loss"]
@@ -35,9 +36,3 @@ def sigmoid_layer(x: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:
     numpy.ndarray, shape (n_out,) or (n_out, m)
     """
     return stable_sigmoid(W @ x + (b if x.ndim == 1 else b[:, None]))
-
-
-def two_layer_loss(params: dict, X: np.ndarray, Y: np.ndarray) -> float:
-    """``helpers.two_layer_loss`` past its checks: one forward pass and the loss from ``Z2``."""
-    _, cache = forward(params, X)
-    return cross_entropy_from_logits(Y, cache["Z2"])

@@ -19,8 +19,8 @@ from ._validation import (
 )
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, check_layer_arguments, check_layer_targets
-from .losses import _cross_entropy_from_logits, mean_squared_error, without_checks
-from .two_layer import _forward, check_problem
+from .losses import mean_squared_error, without_checks
+from .two_layer import _two_layer_loss, check_problem
 
 NUDGES = ("together", "each")
 
@@ -154,8 +154,7 @@ def hot_and_cold_two_layer(params, X, Y, *, step, epochs, nudge="each"):
     shapes = {name: value.shape for name, value in checked.items()}
 
     def loss_of(vector: np.ndarray) -> float:
-        _, cache = _forward(_unflatten(vector, shapes), X)
-        return _cross_entropy_from_logits(Y, cache["Z2"])
+        return _two_layer_loss(_unflatten(vector, shapes), X, Y)
 
     vector = np.concatenate([value.ravel() for value in checked.values()])
     search = _search(loss_of, vector, step, epochs, nudge)

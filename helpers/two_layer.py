@@ -166,7 +166,11 @@ def two_layer_loss(params, X, Y) -> float:
     -------
     float
     """
-    params, X, Y = check_problem(params, X, Y)
+    return _two_layer_loss(*check_problem(params, X, Y))
+
+
+def _two_layer_loss(params: dict, X: np.ndarray, Y: np.ndarray) -> float:
+    """``two_layer_loss`` for a problem already checked: one forward pass, the loss from ``Z2``."""
     _, cache = _forward(params, X)
     return _cross_entropy_from_logits(Y, cache["Z2"])
 
