@@ -8,16 +8,16 @@ from ._validation import check_positive_number
 from .two_layer import _backward, _forward, _two_layer_loss, check_problem
 
 #: Default step of the central differences: small enough that the
-#: truncation error (of order ``h**2``) is tiny, large enough that rounding
-#: (of order ``1e-16 / h``) is too.
-DEFAULT_H = 1e-5
+#: truncation error (of order ``eps**2``) is tiny, large enough that rounding
+#: (of order ``1e-16 / eps``) is too.
+DEFAULT_EPS = 1e-5
 
 
-def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
+def numerical_gradient(params, X, Y, *, eps=DEFAULT_EPS):
     r"""Gradients of the mean cross-entropy by central differences.
 
     For every parameter :math:`\theta_i`,
-    :math:`\partial L/\partial\theta_i \approx [L(\theta_i + h) - L(\theta_i - h)] / 2h`:
+    :math:`\partial L/\partial\theta_i \approx [L(\theta_i + \varepsilon) - L(\theta_i - \varepsilon)] / 2\varepsilon`:
     two forward passes per parameter, ``2 P`` in all.
 
     Parameters
@@ -27,8 +27,8 @@ def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
         ``b2 (n_out, 1)``; not modified.
     X : array_like, shape (n_in, m)
     Y : array_like, shape (n_out, m), entries in [0, 1]
-    h : float
-        The finite-difference step, > 0.
+    eps : float
+        The finite-difference step :math:`\varepsilon`, > 0.
 
     Returns
     -------
@@ -36,7 +36,7 @@ def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
         Keyed and shaped like ``params``.
     """
     params, X, Y = check_problem(params, X, Y)
-    h = check_positive_number(h, "h")
+    eps = check_positive_number(eps, "eps")
     shifted = {name: value.copy() for name, value in params.items()}
 
     grads = {}
@@ -44,12 +44,12 @@ def numerical_gradient(params, X, Y, *, h=DEFAULT_H):
         grad = np.zeros_like(value)
         for index in np.ndindex(value.shape):
             original = value[index]
-            value[index] = original + h
+            value[index] = original + eps
             loss_up = _two_layer_loss(shifted, X, Y)
-            value[index] = original - h
+            value[index] = original - eps
             loss_down = _two_layer_loss(shifted, X, Y)
             value[index] = original
-            grad[index] = (loss_up - loss_down) / (2.0 * h)
+            grad[index] = (loss_up - loss_down) / (2.0 * eps)
         grads[name] = grad
     return grads
 
@@ -71,15 +71,15 @@ def relative_error(a, b) -> float:
     return float(diff / size) if size > 0 else 0.0
 
 
-def gradient_check(params, X, Y, *, h=DEFAULT_H) -> float:
+def gradient_check(params, X, Y, *, eps=DEFAULT_EPS) -> float:
     """Compare ``backward`` with ``numerical_gradient``.
 
     Parameters
     ----------
     params, X, Y
         As for ``numerical_gradient``.
-    h : float
-        The finite-difference step.
+    eps : float
+        The finite-difference step :math:`\varepsilon`.
 
     Returns
     -------
@@ -91,5 +91,5 @@ def gradient_check(params, X, Y, *, h=DEFAULT_H) -> float:
     params, X, Y = check_problem(params, X, Y)
     _, cache = _forward(params, X)
     analytic = _backward(params, cache, Y)
-    numeric = numerical_gradient(params, X, Y, h=h)
+    numeric = numerical_gradient(params, X, Y, eps=eps)
     return relative_error(analytic, numeric)

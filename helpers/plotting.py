@@ -6,10 +6,31 @@ made, so that a widget can update them in place instead of redrawing.
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 
 from ._validation import as_float_array
 from .two_layer import forward
+
+#: Resolution at which ``show`` renders a notebook's figures.
+SHOW_DPI = 100
+
+
+def show(figure, dpi=SHOW_DPI) -> None:
+    """Display ``figure`` in the notebook as a PNG, with no text repr, and close it.
+
+    ``plt.show()`` under the inline backend also stores ``<Figure size 1100x400
+    with 2 Axes>``, a text that a reader's matplotlib settings change; this shows
+    the picture alone, so a notebook's stored outputs do not depend on them.
+    """
+    from IPython.display import display
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    display({"image/png": buffer.getvalue()}, raw=True)
+    plt.close(figure)
 
 
 def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):
