@@ -3,6 +3,7 @@
 * ``check_layer_forward`` - a sigmoid layer on a batch, ``A = sigmoid(W @ X + b)``
 * ``check_count_parameters`` - the number of weights and biases of a network
 * ``check_stable_sigmoid`` - a sigmoid that does not overflow at ``z = -1000``
+* ``check_check_batch`` - an argument check that raises a ``ValueError`` naming the shape
 
 Each prints one verdict and returns a ``CheckResult``; see ``_checking``.
 """
@@ -15,7 +16,7 @@ import warnings
 import numpy as np
 
 from ..activations import sigmoid
-from ._checking import Mistake, as_array, as_number, call, diagnose, fmt, run_check
+from ._checking import Mistake, NotDone, as_array, as_number, call, diagnose, fmt, run_check
 
 #: The seed's weights and biases, the bias as the (n_out, 1) column a batch needs.
 _SEED_W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
@@ -323,4 +324,79 @@ def check_stable_sigmoid(stable_sigmoid):
         "stable_sigmoid",
         lambda: _check_stable_sigmoid(stable_sigmoid),
         success="no warning at z = -1000 or 1000, float64-exact from z = -700 to 700, shape kept",
+    )
+
+
+# --------------------------------------------------------------------------- check_batch
+
+
+def _batch_cases():
+    """``(X, W, valid)``: batches that fit their weights, and ones that do not."""
+    rng = np.random.default_rng(20260204)
+    W23, W15 = rng.normal(size=(2, 3)), rng.normal(size=(1, 5))
+    return [
+        (rng.normal(size=(3, 4)), W23, True),
+        (rng.normal(size=(3, 1)), W23, True),
+        (rng.normal(size=(5, 2)), W15, True),
+        (rng.normal(size=(2, 4)), W23, False),
+        (rng.normal(size=(4, 3)), W23, False),
+        (rng.normal(size=(2, 2)), W15, False),
+        (rng.normal(size=3), W23, False),
+        (rng.normal(size=(3, 4, 1)), W23, False),
+    ]
+
+
+def _call_check_batch(check_batch, X, W):
+    """The exception the learner's ``check_batch`` raised, or ``None``."""
+    if not callable(check_batch):
+        raise Mistake(f"expected a function check_batch(X, W); got {type(check_batch).__name__}")
+    try:
+        check_batch(X, W)
+    except NotImplementedError as error:
+        raise NotDone("check_batch") from error
+    except Exception as error:  # what the learner raised is what we check
+        return error
+    return None
+
+
+def _check_check_batch(check_batch) -> None:
+    for X, W, valid in _batch_cases():
+        where = f"X of shape {X.shape}, W of shape {W.shape}"
+        error = _call_check_batch(check_batch, X.copy(), W.copy())
+        if valid:
+            if error is not None:
+                raise Mistake(f"raised {type(error).__name__} for a batch that fits ({where}): X must have as "
+                              "many rows as W has columns, n_in; did you compare with the wrong axis?")
+            continue
+        if error is None:
+            hint = ": a batch is 2-D, one example per column" if X.ndim != 2 else ""
+            raise Mistake(f"accepted {where}, which does not fit{hint}")
+        if isinstance(error, AssertionError):
+            raise Mistake(f"raised AssertionError at {where}: an assert vanishes under python -O and is the "
+                          "wrong type for a bad argument; raise a ValueError")
+        if not isinstance(error, ValueError):
+            raise Mistake(f"raised {type(error).__name__} ({error}) at {where}; expected a ValueError")
+        message = str(error)
+        if str(X.shape) not in message:
+            raise Mistake(f"the ValueError's message, {message!r}, does not name the shape X has, {X.shape} "
+                          f"(at {where})")
+        if "X" not in message:
+            raise Mistake(f"the ValueError's message, {message!r}, does not name the argument X (at {where})")
+
+
+def check_check_batch(check_batch):
+    """Check a learner's ``check_batch(X, W)``: a ``ValueError`` naming ``X`` and its shape for a bad batch.
+
+    Parameters
+    ----------
+    check_batch : callable
+        Takes ``X`` (meant to be ``(n_in, m)``) and ``W`` of shape ``(n_out, n_in)``;
+        should return quietly when ``X`` fits and raise ``ValueError`` naming
+        ``X`` and ``X.shape`` when it does not (wrong number of rows, a
+        transposed batch, a 1-D or 3-D array).
+    """
+    return run_check(
+        "check_batch",
+        lambda: _check_check_batch(check_batch),
+        success="3 batches that fit accepted; 5 that do not rejected with a ValueError naming X and its shape",
     )
