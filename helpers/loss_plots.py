@@ -134,7 +134,11 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     return curve
 
 def _indexed(symbol: str, *indices: int) -> str:
-    """A math symbol with 1-based subscripts, ``W_{23}``; commas once an index has two digits, ``W_{10,2}``."""
+    """A math symbol with 1-based subscripts, ``W_{23}``; commas once an index has two digits, ``W_{10,2}``.
+
+    >>> _indexed("W", 2, 3), _indexed("W", 10, 2), _indexed("x", 1)
+    ('W_{23}', 'W_{10,2}', 'x_{1}')
+    """
     separator = "," if max(indices) > 9 else ""
     return f"{symbol}_{{{separator.join(str(index) for index in indices)}}}"
 
