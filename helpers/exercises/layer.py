@@ -33,20 +33,15 @@ def _layer_cases():
     rng = np.random.default_rng(20260202)
     cases = [
         ("the notebook's batch, X (3, 4), W (2, 3), b (2, 1)", _NOTEBOOK_X, _SEED_W, _SEED_B),
-        ("a 2 x 2 batch: m = n_out = 2 examples, n_in = 2", None, (2, 2, 2)),
+        # m = n_out: a bias added along the examples keeps the right shape here, only its values are wrong
+        ("a 2 x 2 batch: m = n_out = 2 examples, n_in = 2", *_random_layer(rng, n_in=2, n_out=2, m=2)),
+        # m = 1: the same bias broadcasts into an (n_out, n_out) matrix
         ("one example: X (3, 1), W (2, 3), b (2, 1)", _NOTEBOOK_X[:, :1], _SEED_W, _SEED_B),
     ]
-    out = []
-    for case in cases:
-        if case[1] is None:
-            n_in, n_out, m = case[2]
-            out.append((case[0], *_random_layer(rng, n_in, n_out, m)))
-        else:
-            out.append(case)
     for n_in, n_out, m in [(4, 3, 5), (1, 5, 7), (6, 1, 3)]:
         X, W, b = _random_layer(rng, n_in, n_out, m)
-        out.append((f"random sizes: X {X.shape}, W {W.shape}, b {b.shape}", X, W, b))
-    return out
+        cases.append((f"random sizes: X {X.shape}, W {W.shape}, b {b.shape}", X, W, b))
+    return cases
 
 
 def _random_layer(rng, n_in, n_out, m):
