@@ -89,3 +89,11 @@ def test_compare_prediction_says_right_wrong_or_missing(capsys):
     assert checking.compare_prediction(2.0, 4.0, what="the ratio", tolerance=0.2) is False
     assert checking.compare_prediction("each", "Each", what="the rule") is True
     assert checking.compare_prediction("four", 4.0, what="the ratio") is False
+
+
+def test_a_check_cell_ending_in_the_call_shows_the_verdict_once():
+    """IPython displays a cell's last value; the verdict is already printed, so the result shows nothing more."""
+    from IPython.core.formatters import DisplayFormatter
+
+    result = checking.CheckResult("demo", "passed", "[passed] demo")
+    assert DisplayFormatter().format(result) == ({}, {})
