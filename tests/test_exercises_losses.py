@@ -203,3 +203,11 @@ def test_step_classic_mistakes(capsys, answer, phrases):
     message = wrong(checks.check_gradient_step(answer), capsys, STEP_ID, *phrases)
     w_new, b_new = right_step(np.array([-1.0]), 0.0, np.array([2.0]), 1.0, 0.5)
     assert_no_numbers(message, np.append(w_new, b_new))
+
+
+def test_an_answer_that_only_fits_the_notebooks_example_is_caught(capsys):
+    message = wrong(checks.check_mean_squared_error(lambda y, h: 0.075), capsys, MSE_ID, "random batch")
+    assert "0.075" not in message
+    w_1, b_1 = right_step(np.array([-1.0]), 0.0, np.array([2.0]), 1.0, 0.5)
+    message = wrong(checks.check_gradient_step(lambda w, b, x, y, a: (np.full_like(w, w_1[0]), b_1)), capsys, STEP_ID)
+    assert "n_in = 3" in message

@@ -213,7 +213,8 @@ def check_binary_cross_entropy(binary_cross_entropy):
         h = rng.uniform(0.02, 0.98, size=(2, 3))
         for target in (1.0, 0.0):
             y = np.full((2, 3), target)
-            _check_bce_case(binary_cross_entropy, y, h, f"a random batch of shape (2, 3) whose targets are all {target:g}")
+            where = f"a random batch of shape (2, 3) whose targets are all {target:g}"
+            _check_bce_case(binary_cross_entropy, y, h, where)
         y = rng.integers(0, 2, size=(2, 3)).astype(float)
         near = np.where(y == 1.0, 1.0 - 1e-6, 1e-6)
         _check_bce_case(binary_cross_entropy, y, near, "a nearly perfect prediction, h within 1e-6 of y, shape (2, 3)")
@@ -285,7 +286,8 @@ def _check_step_case(function, w, b, x, y, alpha, where: str) -> None:
         raise Mistake(f"b_new equals b at {where}: the bias was not updated")
     if close(w_got, w) and not close(w_right, w):
         raise Mistake(f"w_new equals w at {where}: the weights were not updated")
-    wrong = " and ".join(part for part, ok in (("w_new", close(w_got, w_right)), ("b_new", close(b_got, b_right))) if not ok)
+    parts = (("w_new", close(w_got, w_right)), ("b_new", close(b_got, b_right)))
+    wrong = " and ".join(part for part, ok in parts if not ok)
     raise Mistake(f"{wrong} wrong at {where} (not one of the classic mistakes this checker knows)")
 
 
@@ -312,9 +314,8 @@ def check_gradient_step(gradient_step):
         for target in (0.0, 1.0):
             w, x = rng.normal(size=3), rng.normal(size=3)
             b, alpha = float(rng.normal()), 0.3
-            _check_step_case(
-                gradient_step, w, b, x, target, alpha, f"a random unit with n_in = 3 inputs, y = {target:g}, alpha = 0.3"
-            )
+            where = f"a random unit with n_in = 3 inputs, y = {target:g}, alpha = 0.3"
+            _check_step_case(gradient_step, w, b, x, target, alpha, where)
         x = rng.normal(size=3)
         w = 2.0 * x
         _check_step_case(
