@@ -29,8 +29,9 @@ def plot_losses_against_prediction(ax, y, *, num=400, h_min=1e-3, h_max=1 - 1e-3
         Number of points on each curve.
     h_min, h_max : float, optional
         The range of predictions ``h`` drawn.  The default stops short of 0
-        and 1, where cross-entropy grows without bound (until the helpers'
-        clipping caps it).
+        and 1, where cross-entropy grows without bound (``binary_cross_entropy``
+        caps one entry's cost at about ``-ln PROBABILITY_CLIP`` once ``h`` is
+        within ``PROBABILITY_CLIP`` of the wrong end).
 
     Returns
     -------
