@@ -47,6 +47,18 @@ def _where(**arrays) -> str:
     return ", ".join(f"{name} of shape {value.shape}" for name, value in arrays.items())
 
 
+def _call(function, *args, name: str, where: str):
+    """``call``, with a hint when the learner's matrix product got shapes that do not fit."""
+    try:
+        return call(function, *args, name=name, where=where)
+    except Mistake as mistake:
+        text = str(mistake)
+        if "matmul" in text or "shapes" in text and "not aligned" in text:
+            text += ("; a matrix product's shapes do not fit: write down the shape of each array in it and check "
+                     "which one needs a transpose")
+        raise Mistake(text) from None
+
+
 def _three(result, name: str, names: str, where: str):
     if not isinstance(result, (tuple, list)) or len(result) != 3:
         got = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
@@ -104,7 +116,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
         for problem in problems:
             A1_, A2_, Y_ = problem["A1"], problem["A2"], problem["Y"]
             where = _where(A1=A1_, A2=A2_, Y=Y_)
-            result = call(output_layer_gradients, A1_.copy(), A2_.copy(), Y_.copy(), name=name, where=where)
+            result = _call(output_layer_gradients, A1_.copy(), A2_.copy(), Y_.copy(), name=name, where=where)
             dZ2, dW2, db2 = _three(result, name, "dZ2, dW2, db2", where)
             n_out, m = Y_.shape
             N = Y_.size
@@ -112,7 +124,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
             dZ2 = as_array(dZ2, "dZ2", where, Y_.shape)
             if not close(dZ2, expected_dZ2):
                 mistakes = {
-                    "the sign is flipped: is it A2 - Y or Y - A2?": -expected_dZ2,
+                    "the sign is flipped: check the order of A2 and Y in the error": -expected_dZ2,
                     f"it is N = {N} times too large: L is a mean over N entries, did you forget the 1/N?":
                         expected_dZ2 * N,
                     "the sign is flipped, and it is N times too large (the 1/N is missing)": -expected_dZ2 * N,
@@ -171,7 +183,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
         for problem in problems:
             dZ2_, W2_, A1_, X_ = problem["dZ2"], problem["W2"], problem["A1"], problem["X"]
             where = _where(dZ2=dZ2_, W2=W2_, A1=A1_, X=X_)
-            result = call(hidden_layer_gradients, dZ2_.copy(), W2_.copy(), A1_.copy(), X_.copy(),
+            result = _call(hidden_layer_gradients, dZ2_.copy(), W2_.copy(), A1_.copy(), X_.copy(),
                           name=name, where=where)
             dZ1, dW1, db1 = _three(result, name, "dZ1, dW1, db1", where)
             dA1 = W2_.T @ dZ2_
@@ -240,12 +252,12 @@ def _parameter_names(answer) -> set:
     if isinstance(answer, str):
         answer = [answer]
     if not isinstance(answer, (list, tuple, set, frozenset)):
-        raise Mistake(f"wrong_parameters should be a list of parameter names such as ['W1']; "
+        raise Mistake(f"wrong_parameters should be a list of parameter names such as ['b1']; "
                       f"got {type(answer).__name__}")
     names = set()
     for item in answer:
         if not isinstance(item, str):
-            raise Mistake(f"wrong_parameters should hold names (strings) such as 'W1'; got {item!r}")
+            raise Mistake(f"wrong_parameters should hold names (strings) such as 'b1'; got {item!r}")
         cleaned = item.strip()
         cleaned = cleaned[1:] if cleaned[:1] == "d" and cleaned[1:] in PARAMETER_NAMES else cleaned
         if cleaned not in PARAMETER_NAMES:
