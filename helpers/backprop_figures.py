@@ -1,6 +1,12 @@
 r"""The computational graph of the two-layer network, forward and backward.
 
-This figure replaces the seed notebook's missing ``backprop.png``.  It is
+Two figures: ``draw_backprop_graph``, the graph of arrays with their shapes
+and the formulas of the backward pass; and ``draw_numbers_graph``, a 2-2-1
+network on one example with every value and every gradient written on its
+node (``one_example_numbers`` computes them with ``helpers.forward`` and
+``helpers.backward``).
+
+The first figure replaces the seed notebook's missing ``backprop.png``.  It is
 drawn with matplotlib alone, so it lives with the code it describes: the
 formulas on its backward arrows are the lines of ``helpers.two_layer._backward``.
 
@@ -19,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from .two_layer import backward, check_params, forward, two_layer_loss
 
 #: Colours of the drawing: forward pass, backward pass, and node fills by kind.
 FORWARD_COLOR = "#222222"
@@ -232,8 +240,6 @@ def one_example_numbers(params, x, y):
         the shape of its value; ``dL = 1``).  ``Z1, A1`` are ``(2, 1)``,
         ``Z2, A2`` are ``(1, 1)``.
     """
-    from .two_layer import backward, check_params, forward, two_layer_loss
-
     params = check_params(params)
     shapes = {"W1": (2, 2), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}
     for name, shape in shapes.items():

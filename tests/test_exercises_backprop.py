@@ -233,7 +233,6 @@ def test_backward_with_bugs_is_wrong_exactly_where_the_checker_says():
 
 
 def test_find_the_bugs_teacher_solution_passes():
-    params, X, Y, cache = section_one_network()
     setup = "from helpers.exercises import backprop as backprop_checks\n"
     namespace = teacher_namespace(NOTEBOOK, BUGS, setup=setup + _section_one_setup())
     assert backprop.check_wrong_parameters(namespace["wrong_parameters"]).passed

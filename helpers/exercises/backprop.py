@@ -20,7 +20,7 @@ import numpy as np
 
 from ..activations import sigmoid, sigmoid_derivative
 from ..two_layer import PARAMETER_NAMES, check_params
-from ._checking import Mistake, NotDone, as_array, call, close, diagnose, require_answer, run_check
+from ._checking import Mistake, as_array, call, close, diagnose, require_answer, run_check
 
 #: Layer sizes of the unseen problems, ``(n_in, n_hidden, n_out, m)``: all different.
 UNSEEN_SIZES = ((3, 5, 2, 7), (4, 2, 3, 6), (2, 6, 1, 9))
