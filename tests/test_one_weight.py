@@ -97,3 +97,16 @@ def test_descend_reports_divergence_instead_of_overflowing():
 def test_bad_input_names_the_argument(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_weight_figure_draws_the_runs_weights(ax):
+    from helpers import hot_and_cold_plots
+
+    runs = {rule: one_weight.run(0.5, **GROKKING, s=0.25, iterations=8, rule=rule) for rule in one_weight.RULES}
+    lines = hot_and_cold_plots.plot_weight_runs(ax, runs, goal=1.6, first=3)
+    for line, run in zip(lines, runs.values()):
+        np.testing.assert_array_equal(line.get_xdata(), np.arange(3, 9))
+        np.testing.assert_array_equal(line.get_ydata(), run.weights[3:])
+    assert ax.get_lines()[-1].get_ydata()[0] == 1.6
+    with pytest.raises(ValueError, match="first must be an iteration inside every run"):
+        hot_and_cold_plots.plot_weight_runs(ax, runs, goal=1.6, first=9)
