@@ -163,16 +163,17 @@ def _reference_sweep(theta, loss, s):
 
 def _sweep_mistakes(theta, loss, s):
     better, up_first = (lambda new, old: new < old), (lambda up, down: up <= down)
+    # In this order: on the notebook's cases the first mistake that gives ``got`` is the one the learner made.
     return {
         "it accepts a nudge whose loss only equals the current one: keep a nudge only if it makes the loss "
         "strictly smaller": _sweep(theta, loss, s, accept=lambda new, old: new <= old, choose_up=up_first),
+        "every parameter was judged from the starting point: after a parameter moves, the next nudges "
+        "start from the new point and compare with its loss": _sweep(theta, loss, s, accept=better,
+                                                                       choose_up=up_first, carry=False),
         "it moves even when the better nudge raises the loss: always moving is Grokking's loop; "
         "keep a nudge only if it lowers the loss": _sweep(theta, loss, s, accept=lambda new, old: True, choose_up=up_first),
         "it moves each parameter the wrong way: did you keep the nudge with the larger loss?":
             _sweep(theta, loss, s, accept=lambda new, old: True, choose_up=lambda up, down: up > down),
-        "every parameter was judged from the starting point: after a parameter moves, the next nudges "
-        "start from the new point and compare with its loss": _sweep(theta, loss, s, accept=better,
-                                                                       choose_up=up_first, carry=False),
     }
 
 
@@ -233,8 +234,8 @@ def check_each_sweep(each_sweep):
             given, counting = theta.copy(), _CountingLoss(loss, P)
             got = as_array(call(each_sweep, given, counting, s, name=name, where=where), name, where, (P,))
             if not np.array_equal(given, theta):
-                raise Mistake(f"it changed the theta it was given (for {where}): work on a copy, "
-                              "e.g. theta = np.array(theta, dtype=float)")
+                raise Mistake(f"it changed the theta it was given (for {where}): work on a copy "
+                              "(make one with .copy() or np.array) and return that")
             expected = _reference_sweep(theta, loss, s)
             if not close(got, expected, rtol=1e-12, atol=1e-12):
                 hint = diagnose(got, _sweep_mistakes(theta, loss, s), rtol=1e-12, atol=1e-12)
