@@ -90,7 +90,10 @@ def loss(w, *, x, y):
     0.30250000000000005
     """
     x, y = _numbers(x=x, y=y)
-    return _scalar_or_array(_loss(as_float_array(w, "w"), x, y))
+    w = as_float_array(w, "w")
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = _loss(w, x, y)
+    return _scalar_or_array(_finite(value, "the loss", x=x, y=y))
 
 
 def loss_derivative(w, *, x, y):
@@ -104,11 +107,22 @@ def loss_derivative(w, *, x, y):
     -0.55
     """
     x, y = _numbers(x=x, y=y)
-    return _scalar_or_array(2.0 * x * (x * as_float_array(w, "w") - y))
+    w = as_float_array(w, "w")
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = 2.0 * x * (x * w - y)
+    return _scalar_or_array(_finite(value, "the derivative", x=x, y=y))
 
 
 def _scalar_or_array(array: np.ndarray):
     return float(array) if array.ndim == 0 else array
+
+
+def _finite(value, what: str, **inputs):
+    """Return ``value`` unless it overflowed (inf) or cancelled into NaN; then a ``ValueError`` naming the inputs."""
+    if not np.all(np.isfinite(value)):
+        given = ", ".join(f"{name} = {inputs[name]:g}" for name in inputs)
+        raise ValueError(f"{what} overflows at {given}: these numbers are too large for float64")
+    return value
 
 
 def nudge_slope(w, *, x, y, s):
@@ -141,7 +155,8 @@ def nudge_slope(w, *, x, y, s):
     """
     w, x, y = _numbers(w=w, x=x, y=y)
     s = check_positive_number(s, "s")
-    return (_loss(w + s, x, y) - _loss(w - s, x, y)) / (2.0 * s)
+    slope = (_loss(w + s, x, y) - _loss(w - s, x, y)) / (2.0 * s)
+    return _finite(slope, "the slope", w=w, x=x, y=y, s=s)
 
 
 def step(w, *, x, y, s, rule):
@@ -178,8 +193,14 @@ def step(w, *, x, y, s, rule):
     """
     w, x, y = _numbers(w=w, x=x, y=y)
     s = check_positive_number(s, "s")
-    check_choice(rule, "rule", RULES)
+    _check_rule(rule)
     return _step(w, x, y, s, rule)
+
+
+def _check_rule(rule) -> None:
+    if not isinstance(rule, str):
+        raise TypeError(f"rule must be 'always' or 'if_better'; got {rule!r} of type {type(rule).__name__}")
+    check_choice(rule, "rule", RULES)
 
 
 def _step(w: float, x: float, y: float, s: float, rule: str) -> float:
@@ -225,11 +246,13 @@ def run(w, *, x, y, s, iterations, rule):
     w, x, y = _numbers(w=w, x=x, y=y)
     s = check_positive_number(s, "s")
     iterations = check_positive_int(iterations, "iterations")
-    check_choice(rule, "rule", RULES)
+    _check_rule(rule)
     weights = [w]
     for _ in range(iterations):
         weights.append(_step(weights[-1], x, y, s, rule))
-    return OneWeightRun(weights=np.array(weights), losses=np.array([_loss(w, x, y) for w in weights]))
+    losses = np.array([_loss(w, x, y) for w in weights])
+    _finite(losses, "the loss", w=weights[0], x=x, y=y)
+    return OneWeightRun(weights=np.array(weights), losses=losses)
 
 
 def descend(w, *, x, y, s, alpha, iterations):

@@ -110,3 +110,40 @@ def test_weight_figure_draws_the_runs_weights(ax):
     assert ax.get_lines()[-1].get_ydata()[0] == 1.6
     with pytest.raises(ValueError, match="first must be an iteration inside every run"):
         hot_and_cold_plots.plot_weight_runs(ax, runs, goal=1.6, first=9)
+
+
+# Every public function, a valid call, and the arguments a student may spoil.
+VALID = {
+    "loss": (one_weight.loss, {"w": 0.5, "x": 0.5, "y": 0.8}),
+    "loss_derivative": (one_weight.loss_derivative, {"w": [0.5, 1.0], "x": 0.5, "y": 0.8}),
+    "nudge_slope": (one_weight.nudge_slope, {"w": 0.5, "x": 0.5, "y": 0.8, "s": 0.001}),
+    "step": (one_weight.step, {"w": 0.5, "x": 0.5, "y": 0.8, "s": 0.001, "rule": "always"}),
+    "run": (one_weight.run, {"w": 0.5, "x": 0.5, "y": 0.8, "s": 0.001, "iterations": 3, "rule": "if_better"}),
+    "descend": (one_weight.descend, {"w": 0.5, "x": 0.5, "y": 0.8, "s": 0.001, "alpha": 1.0, "iterations": 3}),
+    "goal_weight": (one_weight.goal_weight, {"x": 0.5, "y": 0.8}),
+}
+BAD = [None, "0.5", [], [[1.0], [1.0, 2.0]], np.array([1.0, np.nan]), np.inf, -np.inf, np.nan, 1 + 2j, {"a": 1}]
+
+
+@pytest.mark.parametrize("name", sorted(VALID))
+def test_every_argument_refuses_bad_values_by_name(name):
+    function, kwargs = VALID[name]
+    function(**kwargs)
+    for argument in kwargs:
+        for bad in BAD:
+            with pytest.raises((TypeError, ValueError), match=argument):
+                function(**{**kwargs, argument: bad})
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: one_weight.loss(1e200, x=1e200, y=0.0),
+        lambda: one_weight.loss_derivative(np.array([1e300, 1.0]), x=1e300, y=0.0),
+        lambda: one_weight.nudge_slope(1e200, x=1e200, y=0.0, s=1.0),
+        lambda: one_weight.run(1e200, x=1e200, y=0.0, s=1.0, iterations=2, rule="always"),
+    ],
+)
+def test_overflow_is_a_value_error_not_a_warning_or_nan(call):
+    with pytest.raises(ValueError, match="too large for float64"):
+        call()
