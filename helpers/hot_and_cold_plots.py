@@ -1,7 +1,8 @@
 """Figures for notebook 03, *Hot and cold*: runs by epoch and by cost.
 
 A hot-and-cold run is cheap per epoch or cheap per loss evaluation, rarely
-both, so these functions draw a run against either axis.  Each draws on an
+both, so these functions draw a run against either axis.  ``plot_weight_runs``
+draws the one-weight runs of ``helpers.one_weight`` as weight against iteration.  Each draws on an
 ``Axes`` it is given and returns the artists it made, like
 ``helpers.plotting``.
 """
