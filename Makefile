@@ -31,10 +31,12 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
 # JupyterLab starts at the repository's top, so notebooks/ (teacher) and student/ both show,
-# with the file browser in student/.
+# with the file browser in student/. tools/jupyter_config turns off nbgrader's own JupyterLab
+# extensions (its course-management menus): the course only uses nbgrader to write student/.
 lab: $(STAMP)
 	$(BIN)/python -m tools.student
-	$(BIN)/jupyter lab $(LAB_FLAGS) --ServerApp.default_url=/lab/tree/student
+	JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \
+	  $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
 
 student: $(STAMP)
 	$(BIN)/python -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
