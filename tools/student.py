@@ -101,7 +101,10 @@ def read_manifest(output: Path) -> dict:
     path = output / MANIFEST
     if not path.exists():
         return {}
-    return json.loads(path.read_text(encoding="utf-8")).get("sha256", {})
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8"))["sha256"])
+    except (ValueError, KeyError, TypeError):  # unreadable: no record, so every existing notebook is kept
+        return {}
 
 
 def write_manifest(output: Path, hashes: dict) -> None:
