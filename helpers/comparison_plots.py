@@ -25,7 +25,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from ._validation import as_float_array, check_positive_int
-from .comparison import METHODS, passes_per_update
+from .comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update
 from .plotting import label_loss_axes, plot_loss_curve
 
 
@@ -208,3 +208,108 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
     label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel="forward passes per update (log scale)",
                     title=title)
     return {"2P": two_p, "backprop": backprop}
+
+
+def draw_seed_counts(ax, parameter_counts, counts, **line_kwargs):
+    """Draw every seeded run's passes to reach a loss as small dots, one column of dots per network.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    parameter_counts : array_like of int, shape (n,)
+        The ``P`` of each network.
+    counts : array_like, shape (n, n_seeds)
+        From ``helpers.comparison.reach_over_seeds``; ``inf`` (a run that
+        missed) is not drawn.
+    **line_kwargs
+        Passed to ``Axes.plot`` (e.g. ``color``).
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+        The dots, no line.
+    """
+    P = np.asarray(parameter_counts, dtype=float)
+    counts = np.asarray(counts, dtype=float)
+    if counts.ndim != 2 or counts.shape[0] != P.size:
+        raise ValueError(f"counts must have shape ({P.size}, n_seeds), one row per network; got {counts.shape}")
+    columns = np.repeat(P[:, None], counts.shape[1], axis=1)
+    hit = np.isfinite(counts)
+    style = {"marker": ".", "linestyle": "none", "alpha": 0.6} | line_kwargs
+    (dots,) = ax.plot(columns[hit], counts[hit], **style)
+    return dots
+
+
+def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start, minimum, epochs):
+    """Notebook 05's first figure: the loss surface of one unit and the paths of the three rules over it.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        For the colour bar.
+    ax : matplotlib.axes.Axes
+    w_values, b_values, surface
+        As for ``draw_loss_surface``.
+    paths : dict of str to array_like, shape (epochs + 1, 2)
+        ``"hot and cold, together"``, ``"hot and cold, each"`` and
+        ``"gradient descent"``, from ``helpers.comparison.trace_path``.
+    start, minimum : (float, float)
+        ``(w, b)`` of the start and of the minimum.
+    epochs : int
+        For the title.
+
+    Returns
+    -------
+    dict of str to matplotlib.lines.Line2D
+        The three paths, keyed like ``paths``.
+    """
+    filled, _ = draw_loss_surface(ax, w_values, b_values, surface)
+    colorbar = fig.colorbar(filled, ax=ax, ticks=[1e-3, 1e-2, 1e-1])
+    colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
+    colorbar.set_label("loss L(w, b) (MSE, log scale)")
+    lines = {
+        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color="tab:red", linewidth=2.5,
+                                            label="hot and cold, together: a diagonal"),
+        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="tab:orange",
+                                        markevery=2, label="hot and cold, each: a staircase"),
+        "gradient descent": draw_path(ax, paths["gradient descent"], color="white",
+                                      label="gradient descent: chords, each leaving along $-\\nabla L$"),
+    }
+    mark_point(ax, start, label="start", marker="o", color="white", markersize=10)
+    mark_point(ax, minimum, label="minimum", color="gold")
+    ax.set_aspect("equal")
+    ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule (dots: one per epoch)")
+    ax.legend(loc="lower right", framealpha=0.9)
+    return lines
+
+
+def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
+    """Notebook 05's second figure: the best run of each method, per epoch (left) and per forward pass (right).
+
+    Parameters
+    ----------
+    ax_epoch, ax_work : matplotlib.axes.Axes
+    hc_run : HotAndColdTwoLayerResult
+    gd_losses : array_like, shape (epochs,)
+        ``gd_losses[k]``: the loss after ``k`` updates.
+    labels : (str, str)
+        Legend labels: hot and cold, gradient descent.
+    levels : sequence of float
+        Loss levels drawn as dotted lines on the right.
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The four curves: per epoch (hot and cold, gradient descent), then per pass.
+    """
+    gd_losses = as_float_array(gd_losses, "gd_losses")
+    per_epoch = [plot_loss_curve(ax_epoch, hc_run.losses, label=labels[0]),    # the loss after epoch 1, 2, ...
+                 plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1])]     # gd_losses[k]: after k updates
+    ax_epoch.set_xscale("log")
+    label_loss_axes(ax_epoch, xlabel="epoch (log scale)", ylabel="mean cross-entropy",
+                    title="Per epoch: hot and cold looks far ahead", log_y=True)
+    per_pass, _ = draw_work_curves(
+        ax_work, {labels[0]: hot_and_cold_work(hc_run), labels[1]: (gradient_descent_work(gd_losses), gd_losses)},
+        levels=levels, ylabel="mean cross-entropy", title="Per forward pass: the real cost",
+    )
+    return per_epoch + per_pass
