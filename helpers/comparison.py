@@ -468,8 +468,12 @@ def describe_descent(losses):
 
     Examples
     --------
-    >>> print(describe_descent([0.7, 0.9, 0.3, 0.1, 0.05, 0.04]))
-    converged: start 0.7000, above its start from epoch 1, highest 0.90 in the first 50 epochs, settled (never rising) over the second half
+    >>> facts = describe_descent([0.7, 0.9, 0.3, 0.1, 0.05, 0.04])
+    >>> facts.verdict, facts.first_rise, facts.early_peak, facts.settled
+    ('converged', 1, 0.9, True)
+    >>> print(describe_descent([0.7, 2.0, 0.5, 1.2, 0.6, 1.1]))  # doctest: +NORMALIZE_WHITESPACE
+    bounces: start 0.7000, above its start from epoch 1, highest 2.00 in the first 50 epochs,
+    over the second half between 0.6 and 1.2 and never settling
     """
     losses = as_float_array(losses, "losses").ravel()
     if losses.size < 2:
@@ -663,7 +667,7 @@ def seed_table(counts, n_hidden_values, *, n_in=2, n_out=1) -> str:
             P = f"{parameter_count(n_in, n_hidden, n_out)}" if i == 0 else ""
             reached = f"{stats['reached'][k]}/{n_seeds}"
             rows.append(f"{network:>8} {P:>4} | {method:>16} {reached:>8} "
-                        f"{_show_passes(stats['min'][k]):>6} {_show_passes(stats['median'][k]):>6} {_show_passes(stats['max'][k]):>6}")
+                        + " ".join(f"{_show_passes(stats[key][k]):>6}" for key in ("min", "median", "max")))
     return "\n".join(rows)
 
 

@@ -1,4 +1,4 @@
-"""The checkers of notebook 05's exercises: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
+"""Notebook 05's checkers: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
 
 import numpy as np
 import pytest

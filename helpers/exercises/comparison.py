@@ -38,7 +38,6 @@ def _count_mistakes(n_in, n_hidden, n_out):
         "that is n_in * n_hidden * n_out: the layers' weights add up, they do not multiply": n_in * n_hidden * n_out,
         "that counts the forward passes of a hot-and-cold sweep, 2P, not the parameters": 2 * _count(n_in, n_hidden,
                                                                                                     n_out),
-        "did you give every bias n_in entries instead of one per unit?": n_hidden * 2 * n_in + n_out * (n_hidden + n_in),
     }
 
 
@@ -57,7 +56,8 @@ def check_count_parameters(count_parameters):
                 raise Mistake(f"count_parameters returned {value:g} at {where}; a count of entries is a whole number")
             if value != _count(n_in, n_hidden, n_out):
                 hint = diagnose(value, _count_mistakes(n_in, n_hidden, n_out))
-                raise Mistake(f"count_parameters({n_in}, {n_hidden}, {n_out}) is wrong{hint or ': count the entries of W1, b1, W2 and b2, with their shapes'}")
+                hint = hint or ": count the entries of W1, b1, W2 and b2, with their shapes"
+                raise Mistake(f"count_parameters({n_in}, {n_hidden}, {n_out}) is wrong{hint}")
 
     return run_check("count_parameters", checks, success=f"right on {len(sizes)} networks, 5 of them random")
 
@@ -78,7 +78,8 @@ def _reach_cases():
     noisy = np.round(0.8 * np.exp(-0.4 * np.arange(10)) + rng.uniform(0, 0.05, 10), 4)
     return [
         ([1, 35, 69, 103, 137], [0.75, 0.52, 0.31, 0.12, 0.08], 0.1, "the notebook's example"),
-        (gd_passes[:6], [0.9, 0.5, 0.2, 0.05, 0.1, 0.15], 0.3, "a run whose lowest loss comes after it reaches the level"),
+        (gd_passes[:6], [0.9, 0.5, 0.2, 0.05, 0.1, 0.15], 0.3,
+         "a run whose lowest loss comes after it reaches the level"),
         (gd_passes, [0.9, 0.7, 0.5, 0.3, 0.2, 0.1, 0.09, 0.05], 0.3, "a loss exactly at the level"),
         (gd_passes, [0.9, 1.4, 0.6, 0.25, 0.4, 0.1, 0.2, 0.05], 0.3, "a loss that goes back up"),
         ([1, 35, 69], [0.05, 0.04, 0.03], 0.1, "a run that starts below the level"),
@@ -93,7 +94,8 @@ def check_passes_to_reach(passes_to_reach):
 
     def checks():
         for passes, losses, level, what in cases:
-            where = f"{what}: passes {fmt(np.asarray(passes))}, losses {fmt(np.asarray(losses, dtype=float))}, level {level:g}"
+            where = (f"{what}: passes {fmt(np.asarray(passes))}, losses {fmt(np.asarray(losses, dtype=float))}, "
+                     f"level {level:g}")
             got = call(passes_to_reach, passes, losses, level, name="passes_to_reach", where=where)
             expected = _reach(passes, losses, level)
             if expected is None:
@@ -120,7 +122,8 @@ def check_passes_to_reach(passes_to_reach):
             hint = diagnose(value, {k: v for k, v in mistakes.items() if v is not None})
             raise Mistake(f"wrong count for {where}{hint}")
 
-    return run_check("passes_to_reach", checks, success=f"right on {len(cases)} loss histories, {len(cases) - 1} you had not seen")
+    return run_check("passes_to_reach", checks,
+                     success=f"right on {len(cases)} loss histories, {len(cases) - 1} you had not seen")
 
 
 # --------------------------------------------------------------------------------------------------
