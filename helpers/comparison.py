@@ -34,7 +34,7 @@ from ._validation import as_float_array, check_positive_int, check_positive_numb
 from .hot_and_cold import hot_and_cold_two_layer
 from .layer import sigmoid_layer
 from .training import gradient_descent
-from .two_layer import init_two_layer
+from .two_layer import check_params, init_two_layer
 
 #: The methods ``passes_per_update`` counts, in the order it lists them.
 METHODS = ("hot and cold (each)", "finite differences", "backprop")
@@ -283,12 +283,16 @@ def passes_per_update(P):
 
 
 def copy_params(params):
-    """A copy of a parameter dict, so that training it leaves the original alone."""
-    return {name: np.array(value, dtype=float) for name, value in params.items()}
+    """A checked float copy of a two-layer parameter dict, so that training it leaves the original alone.
+
+    Raises ``TypeError`` if ``params`` is not a dict, ``ValueError`` if its
+    arrays are missing or do not fit together (``helpers.two_layer.check_params``).
+    """
+    return {name: value.copy() for name, value in check_params(params).items()}
 
 
 def _count_parameters(params) -> int:
-    return int(sum(np.size(value) for value in params.values()))
+    return int(sum(value.size for value in check_params(params).values()))
 
 
 def sweeps_in_budget(P, budget):
@@ -399,6 +403,8 @@ def frozen_after(run):
     >>> frozen_after(SimpleNamespace(initial_loss=0.9, losses=[0.7, 0.5, 0.4])) is None
     True
     """
+    if not (hasattr(run, "initial_loss") and hasattr(run, "losses")):
+        raise TypeError(f"run must have .initial_loss and .losses (a hot-and-cold result); got {type(run).__name__}")
     history = np.concatenate([[run.initial_loss], as_float_array(run.losses, "run.losses").ravel()])
     improved = np.flatnonzero(np.diff(history) < 0)
     last = int(improved[-1]) + 1 if improved.size else 0

@@ -25,7 +25,7 @@ from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from ._validation import as_float_array, check_positive_int
-from .comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update
+from .comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
 from .plotting import label_loss_axes, plot_loss_curve
 
 
@@ -313,3 +313,42 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
         levels=levels, ylabel="mean cross-entropy", title="Per forward pass: the real cost",
     )
     return per_epoch + per_pass
+
+
+def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, target,
+                             colors=("tab:blue", "tab:orange")):
+    """Section 3's measured panel: per method, the median passes to reach ``target`` and every seed's count.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    parameter_counts : array_like of int, shape (n,)
+        The ``P`` of each network.
+    measured : dict of str to array_like, shape (n, n_seeds)
+        From ``helpers.comparison.reach_over_seeds`` (``inf``: not reached).
+    labels : dict of str to str
+        Legend label per method (a key of ``measured``).
+    budget : int
+        The passes every run was given, drawn as a dashed line; a median
+        that is not reached is drawn as an open triangle on it.
+    target : float
+        The loss the runs had to reach, for the axis label.
+    colors : sequence of str
+        One per method, in the order of ``measured``.
+
+    Returns
+    -------
+    dict of str to (Line2D, Line2D, Line2D)
+        Per method: the medians reached, the medians missed, the seeds' dots.
+    """
+    artists = {}
+    for (method, counts), color in zip(measured.items(), colors):
+        medians = [int(value) if np.isfinite(value) else None for value in spread(counts)["median"]]
+        reached, missed = draw_passes_to_reach(ax, parameter_counts, medians, label=f"{labels[method]}: median",
+                                               budget=budget, color=color)
+        artists[method] = (reached, missed, draw_seed_counts(ax, parameter_counts, counts, color=color))
+    ax.axhline(budget, color="k", linestyle="--", linewidth=1)
+    label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel=f"forward passes to reach {target:g} (log scale)",
+                    title=f"Measured on XOR: passes to reach loss {target:g} (dots: one per seed)")
+    ax.legend(fontsize=8)
+    return artists

@@ -135,3 +135,17 @@ def test_best_runs_draw_per_epoch_and_per_pass(xor_problem):
     np.testing.assert_array_equal(lines[2].get_xdata(), comparison.hot_and_cold_work(hc)[0])
     assert left.get_xscale() == right.get_xscale() == "log"
     plt.close(fig)
+
+
+def test_measured_over_seeds_draws_the_medians_and_every_seed(ax):
+    measured = {"hot and cold": np.array([[np.inf, np.inf, 289.0], [511.0, 409.0, np.inf]]),
+                "gradient descent": np.array([[501.0, 283.0, 299.0], [295.0, 281.0, 215.0]])}
+    artists = comparison_plots.draw_measured_over_seeds(
+        ax, [9, 17], measured, labels={"hot and cold": "hc", "gradient descent": "gd"}, budget=5000, target=0.1)
+    reached, missed, dots = artists["hot and cold"]
+    np.testing.assert_array_equal(reached.get_xdata(), [17])                  # the 9-parameter median is a miss
+    np.testing.assert_array_equal(reached.get_ydata(), [511])                 # the middle one of 409, 511, inf
+    np.testing.assert_array_equal(missed.get_xdata(), [9])
+    assert len(dots.get_xdata()) == 3                                         # the three runs that reached it
+    np.testing.assert_array_equal(artists["gradient descent"][0].get_ydata(), [299, 281])
+    assert "0.1" in ax.get_ylabel() and ax.get_yscale() == "log"

@@ -233,3 +233,22 @@ def test_reach_over_seeds_matches_single_runs_and_spread_summarizes_them(xor_2_4
     assert "missed" in table and "2-4-1" in table and "1/2" in table
     with pytest.raises(ValueError, match="2-D"):
         comparison.spread([1, 2, 3])
+
+
+@pytest.mark.parametrize("call, error, match", [
+    (lambda X, Y: comparison.hot_and_cold_run([1.0], X, Y, step=0.5, budget=100), TypeError, "params must be a dict"),
+    (lambda X, Y: comparison.gradient_descent_run({"W1": np.zeros((4, 2))}, X, Y, step=5.0, budget=100), ValueError,
+     "params is missing"),
+    (lambda X, Y: comparison.gradient_descent_run(helpers.init_two_layer(2, 4, 1), X, Y, step=-1.0, budget=100),
+     ValueError, "step"),
+    (lambda X, Y: comparison.hot_and_cold_run(helpers.init_two_layer(2, 4, 1), X, Y, step=0.5, budget=1.5),
+     TypeError, "budget"),
+    (lambda X, Y: comparison.frozen_after([0.5, 0.4]), TypeError, "run must have"),
+    (lambda X, Y: comparison.describe_descent([0.7, np.nan]), ValueError, "losses must be finite"),
+    (lambda X, Y: comparison.compare_steps(helpers.init_two_layer(2, 4, 1), X, Y, hc_steps=(0.5,), gd_steps=(5.0,),
+                                           budget=100, target=0.0), ValueError, "target"),
+])
+def test_bad_input_names_the_argument(call, error, match):
+    X, Y = helpers.make_xor(2)
+    with pytest.raises(error, match=match):
+        call(X, Y)
