@@ -135,3 +135,29 @@ def test_step_sizes_reject_a_step_that_is_not_a_positive_number(teacher_steps):
     _, converge, diverge = teacher_steps
     assert_wrong(checks.check_step_sizes(-1.0, converge, diverge), "nb05-step-sizes", "greater than 0")
     assert_wrong(checks.check_step_sizes("3", converge, diverge), "nb05-step-sizes", "greater than 0")
+
+
+def test_no_later_cell_uses_what_an_exercise_cell_defines():
+    """In the student version the exercise cells raise, so nothing after them may rely on their names."""
+    import ast
+    import json
+
+    from tests.exercise_support import NOTEBOOKS
+
+    cells = json.loads((NOTEBOOKS / NOTEBOOK).read_text())["cells"]
+    defined, seen_exercise = set(), False
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        source = "".join(cell["source"])
+        tree = ast.parse(source)
+        if cell["metadata"].get("nbgrader", {}).get("solution"):
+            seen_exercise = True
+            defined |= {node.id for node in ast.walk(tree)
+                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+            defined |= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+            continue
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+        is_check_cell = source.startswith("verdict = checks.check_")
+        assert is_check_cell or not (used & defined), f"a later cell uses {used & defined}: {source[:80]}"
+    assert seen_exercise and {"freeze_step", "passes_to_reach", "count_parameters"} <= defined
