@@ -66,8 +66,7 @@ def notebook_command(port: int, token: str, root: Path) -> list:
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}",
-        "--JupyterNotebookApp.expose_app_in_browser=True",
-        "--JupyterNotebookApp.news_url=None",
+        "--expose-app-in-browser",
         *_as_root(),
     ]
 
