@@ -38,6 +38,9 @@ TEMPLATES = handouts.TEMPLATES
 REVEAL = f"{handouts.STATIC}/reveal.js"
 REVEAL_PARTS = ("dist", "plugin/notes")
 JQUERY = f"{handouts.STATIC}/jquery.min.js"
+#: reveal.js's "white" theme loads its fonts from dist/theme/fonts; "simple" (nbconvert's default)
+#: and most others import Google Fonts, which offline slides must not.
+THEME = "white"
 
 #: The values nbconvert and jupyterlab-rise accept ("-" continues the current slide).
 SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "-")
@@ -144,11 +147,11 @@ def apply_metadata(nb) -> bool:
     """Write every cell's slide type and the notebook's RISE settings into ``nb``; True if anything changed."""
     changed = False
     for cell, kind in zip(nb.cells, slide_types(nb.cells)):
-        slideshow = cell.metadata.setdefault("slideshow", {})
+        slideshow = cell.metadata.setdefault("slideshow", nbformat.NotebookNode())
         if slideshow.get("slide_type") != kind:
             slideshow["slide_type"] = kind
             changed = True
-    rise = nb.metadata.setdefault("rise", {})
+    rise = nb.metadata.setdefault("rise", nbformat.NotebookNode())
     for key, value in RISE_SETTINGS.items():
         if rise.get(key) != value:
             rise[key] = value
@@ -184,6 +187,7 @@ def slides_exporter() -> SlidesExporter:
     handouts.use_local_scripts(exporter)
     exporter.jquery_url = JQUERY
     exporter.reveal_url_prefix = REVEAL
+    exporter.reveal_theme = THEME
     exporter.reveal_scroll = True
     exporter.reveal_number = "c/t"
     return exporter
