@@ -190,6 +190,8 @@ def slides_exporter() -> SlidesExporter:
     exporter.reveal_theme = THEME
     exporter.reveal_scroll = True
     exporter.reveal_number = "c/t"
+    # a projector's 1280 x 720 (nbconvert's default 960 x 700 cuts the course's longer code lines)
+    exporter.reveal_width, exporter.reveal_height = "1280", "720"
     return exporter
 
 

@@ -41,6 +41,15 @@ def slideshow(tmp_path_factory):
     return path
 
 
+#: True once the current slide has equations and each is typeset by MathJax, with no preview left.
+EQUATIONS_DRAWN = """reveal => {
+    const slide = require(reveal).getCurrentSlide();
+    const equations = slide.querySelectorAll('script[type^="math/tex"]').length;
+    return equations > 0 && slide.querySelectorAll('.MathJax_CHTML').length === equations
+        && slide.querySelectorAll('.MathJax_Preview:not(:empty)').length === 0;
+}"""
+
+
 def indices(page) -> dict:
     return page.evaluate(f"() => require('{REVEAL}').getIndices()")
 
@@ -75,10 +84,13 @@ def test_slides_step_through_offline_with_the_keyboard(slideshow, page):
         assert heading.evaluate("h => h.textContent").replace("¶", "").strip() == titles[step - 1]
         assert page.url.endswith(f"#/{step}")
 
+    # MathJax, offline: every equation of the slide drawn once, none left as a preview (the template's
+    # re-render on a slide change used to race the page's first typesetting)
+    page.wait_for_function(EQUATIONS_DRAWN, arg=REVEAL)
     page.keyboard.press("ArrowLeft")
     page.wait_for_function(f"() => require('{REVEAL}').getIndices().h === 1")
+    page.wait_for_function(EQUATIONS_DRAWN, arg=REVEAL)
 
-    page.wait_for_function("document.querySelectorAll('.MathJax_CHTML').length > 0")  # MathJax, offline
     page.wait_for_function("document.querySelectorAll('.widget-slider').length > 0")  # stored widget state
     assert page.context.blocked == []
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
