@@ -47,8 +47,9 @@ SLIDE_TYPES = ("slide", "subslide", "fragment", "skip", "-")
 #: Tag of the course's hidden regression checks: never shown in class.
 SKIP_TAG = "course-check"
 
-#: Settings jupyterlab-rise reads from the notebook's metadata: long cells scroll, slides are numbered.
-RISE_SETTINGS = {"scroll": True, "slideNumber": "c/t"}
+#: Settings jupyterlab-rise reads from the notebook's metadata: long cells scroll, slides are numbered,
+#: and the theme is the exported slides' (RISE's default, "simple", fetches Google Fonts).
+RISE_SETTINGS = {"scroll": True, "slideNumber": "c/t", "theme": "white"}
 
 #: A first line that opens a new slide (the title, ``## `` sections) or a subslide.
 SLIDE_HEADING = re.compile(r"#{1,2}\s")
