@@ -8,6 +8,7 @@
 #                   Debian's chromium installed, also the browser tests of the sliders
 #   make bench      print the benchmark table (not part of the tests)
 #   make handouts   export every notebook to static HTML in handouts/
+#   make slides     export every notebook to reveal.js slides in slides/ (offline)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,7 +20,7 @@ NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 # JupyterLab refuses to run as root unless told to (containers and CI often are root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab student test bench handouts clean
+.PHONY: lab student test bench handouts slides clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,5 +51,8 @@ bench: $(STAMP)
 handouts: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.handouts
 
+slides: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.slides
+
 clean:
-	rm -rf $(VENV) node_modules handouts
+	rm -rf $(VENV) node_modules handouts slides
