@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_non_negative_number, check_positive_int
+from ._validation import check_non_negative_number, check_positive_int, check_seed
 
 #: The four XOR points, one per column, and their labels.
 XOR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
@@ -24,8 +24,8 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
         Points around each corner, >= 1.
     noise : float
         Standard deviation of the Gaussian scatter, >= 0.
-    seed : int
-        Seed for ``numpy.random.default_rng``.
+    seed : int >= 0 or numpy.random.Generator
+        Seed for ``numpy.random.default_rng``; a Generator is drawn from (and advanced).
 
     Returns
     -------
@@ -36,7 +36,7 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
     """
     n_per_corner = check_positive_int(n_per_corner, "n_per_corner")
     noise = check_non_negative_number(noise, "noise")
-    rng = np.random.default_rng(seed)
+    rng = check_seed(seed)
     corners = np.repeat(XOR_X, n_per_corner, axis=1)
     X = corners + rng.normal(0.0, noise, size=corners.shape)
     Y = np.repeat(XOR_Y, n_per_corner, axis=1)
