@@ -144,9 +144,26 @@ def check_positive_int(value, name: str) -> int:
     return int(value)
 
 
+def check_int_in_range(value, name: str, low: int, high: int) -> int:
+    """Return ``value`` as an int, raising unless it is a whole number in ``[low, high]``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int; got {value!r} of type {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be an int from {low:,} to {high:,}; got {value:,}")
+    return int(value)
+
+
+def check_number_in_range(value, name: str, low: float, high: float) -> float:
+    """Return ``value`` as a float, raising unless it is a finite number in ``[low, high]``."""
+    value = _real_number(value, name)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must lie in [{low:g}, {high:g}]; got {value:g}")
+    return value
+
+
 def check_choice(value, name: str, choices: tuple) -> str:
     """Return ``value`` unless it is not one of ``choices``."""
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         expected = " or ".join(repr(choice) for choice in choices)
         raise ValueError(f"{name} must be {expected}; got {value!r}")
     return value
