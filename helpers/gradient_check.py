@@ -101,7 +101,7 @@ def relative_error(a, b) -> float:
 
 
 def gradient_check(params, X, Y, *, eps=DEFAULT_EPS) -> float:
-    """Compare ``backward`` with ``numerical_gradient``.
+    r"""Compare ``backward`` with ``numerical_gradient``.
 
     Parameters
     ----------

@@ -53,7 +53,7 @@ def check_trainable(params) -> None:
 def _diverged(what: str, step: float, epoch: int, epochs: int, losses: np.ndarray, cause: str) -> TrainingDiverged:
     return TrainingDiverged(
         f"{what} diverged at epoch {epoch} of {epochs}: {cause} left the float64 range; step = {step:g} is too "
-        f"large, try a smaller step.  The error's .losses holds the {losses.size} finite losses before it, "
+        f"large, try a smaller step.  The error's .losses holds the {losses.size} finite losses computed so far, "
         f"and the parameters are those of the last finite update.",
         epoch=epoch, losses=losses.copy(),
     )
