@@ -244,6 +244,12 @@ def test_a_layer_whose_pre_activation_overflows_raises_magnitude_error(call):
         call()
 
 
+def test_make_xor_with_a_noise_past_float64_raises_magnitude_error():
+    with pytest.raises(MagnitudeError, match="noise = 1e\\+308 is too large in magnitude"):
+        helpers.make_xor(50, noise=1e308)
+    assert np.all(np.isfinite(helpers.make_xor(50, noise=1e300)[0]))
+
+
 def test_magnitude_error_is_a_value_error():
     assert issubclass(MagnitudeError, ValueError)
 
