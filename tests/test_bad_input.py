@@ -20,7 +20,7 @@ BAD_VALUES = st.one_of(
     st.just(np.array([1 + 2j])),
     st.just({"a": 1}),
     st.just(object()),
-    st.floats(allow_nan=True, allow_infinity=True).filter(lambda v: not np.isfinite(v)),
+    st.sampled_from([float("nan"), float("inf"), float("-inf")]),  # not floats().filter(): hypothesis 6.80 overruns
 )
 
 SEED_X = np.array([1.0, 2.0, 3.0])
