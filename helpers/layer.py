@@ -117,7 +117,7 @@ def sigmoid_layer(x, W, b):
     return _sigmoid_of_checked(pre_activation(x, W, b))
 
 
-def pre_activation(x: np.ndarray, W: np.ndarray, b: np.ndarray, names: str = "x, W and b") -> np.ndarray:
+def pre_activation(x: np.ndarray, W: np.ndarray, b: np.ndarray, names: str = "x, W or b") -> np.ndarray:
     """``W @ x + b`` for checked arrays, raising ``MagnitudeError`` if it overflows float64."""
     with np.errstate(over="ignore", invalid="ignore"):
         z = W @ x + b

@@ -255,8 +255,9 @@ def check_cache(cache, params: dict) -> dict:
     for key, rows in (("A1", n_hidden), ("A2", n_out)):
         if checked[key].shape != (rows, m):
             raise ValueError(
-                f"cache['{key}'] must have shape {(rows, m)} for params {params['W1'].shape} -> "
-                f"{params['W2'].shape} and m = {m} examples in cache['X']; got shape {checked[key].shape}; {hint}"
+                f"cache['{key}'] must have shape {(rows, m)} for params['W1'] {params['W1'].shape}, "
+                f"params['W2'] {params['W2'].shape} and m = {m} examples in cache['X']; "
+                f"got shape {checked[key].shape}; {hint}"
             )
         check_in_unit_interval(checked[key], f"cache['{key}'] (a sigmoid output)")
     return checked
