@@ -240,7 +240,7 @@ def passes_to_reach(passes, losses, level):
     >>> passes_to_reach([1, 3, 5], [0.7, 0.4, 0.1], 0.05) is None
     True
     """
-    passes, losses = np.asarray(passes), as_float_array(losses, "losses")
+    passes, losses = as_float_array(passes, "passes"), as_float_array(losses, "losses")
     if passes.shape != losses.shape:
         raise ValueError(f"passes and losses must have the same shape; got {passes.shape} and {losses.shape}")
     level = check_positive_number(level, "level")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 import helpers
-from helpers import comparison_plots, hot_and_cold_plots, loss_plots, plotting, widgets
+from helpers import comparison, comparison_plots, hot_and_cold_plots, loss_plots, plotting, widgets
 
 from test_bad_input import BAD_VALUES, SEED_B, SEED_W, SEED_X, XOR_PARAMS  # tests/ is on sys.path under pytest
 
@@ -83,10 +83,10 @@ CASES = {
     "draw_network": (loss_plots.draw_network, {"ax": AX, "W": SEED_W, "b": SEED_B, "x": SEED_X, "radius": 0.28},
                      {"W": BAD_VALUES, "b": BAD_UNLESS_NONE, "x": BAD_UNLESS_NONE, "radius": BAD_VALUES}),
     "trace_path": (
-        comparison_plots.trace_path,
+        comparison.trace_path,
         {"train_one_epoch": lambda W, b: (W, b), "W": [[0.0]], "b": [0.0], "epochs": 2},
         {"train_one_epoch": BAD_VALUES, "W": BAD_VALUES, "b": BAD_VALUES, "epochs": BAD_VALUES}),
-    "passes_to_reach": (comparison_plots.passes_to_reach, {"passes": [1, 3], "losses": [0.7, 0.4], "level": 0.5},
+    "passes_to_reach": (comparison.passes_to_reach, {"passes": [1, 3], "losses": [0.7, 0.4], "level": 0.5},
                         {"passes": BAD_VALUES, "losses": BAD_VALUES, "level": BAD_VALUES}),
 }
 
