@@ -2,9 +2,9 @@
 
 Every loss here takes ``y`` and ``h`` of the *same* shape (a scalar, a vector
 of outputs, or an ``(n_out, m)`` batch with one example per column) and
-averages over all of their entries, as the seed's formulas do with
-``1/m``: for a network with one output and ``m`` examples that is the mean
-over examples.  Mismatched shapes raise ``ValueError`` instead of being
+averages over all ``N`` of their entries (``N = n_out * m``), as the seed's
+formulas do with ``1/m`` for one output: then ``N = m`` and the loss is the
+mean over examples.  Mismatched shapes raise ``ValueError`` instead of being
 broadcast.
 
 Finite inputs past the usual range (a prediction of 1e200, a logit of 1e308)
@@ -19,10 +19,12 @@ import numpy as np
 
 from ._validation import as_float_array, check_in_unit_interval, check_same_shape, finite_mean
 
-#: How far ``binary_cross_entropy`` keeps a probability from 0 and 1.
-#: Inside the logarithms ``h`` is clipped to ``[PROBABILITY_CLIP, 1 - PROBABILITY_CLIP]``,
-#: so a confident wrong answer costs at most ``-ln(1e-12) ≈ 27.6`` per entry
-#: instead of infinity.  Use ``binary_cross_entropy_from_logits``
+#: How far ``binary_cross_entropy`` keeps a probability from 0 and 1 inside its
+#: logarithms (the notebooks' :math:`c`): it takes ``ln(max(h, c))`` and
+#: ``log1p(-min(h, 1 - c))``, so a confident wrong answer costs at most
+#: ``-ln(1e-12) ≈ 27.6`` per entry instead of infinity.  The clip changes only
+#: a term whose ``h`` is within ``c`` of 0 or 1; such a term is multiplied by 0
+#: when the target agrees (``y = 1, h = 1`` costs exactly 0).  Use ``binary_cross_entropy_from_logits``
 #: when the pre-activation ``z`` is at hand: it needs no clipping.
 PROBABILITY_CLIP = 1e-12
 
@@ -73,7 +75,7 @@ def _scaled(y: np.ndarray, h: np.ndarray, reduce) -> float:
 
 
 def mean_squared_error(y, h) -> float:
-    r"""Mean squared error, :math:`\frac{1}{m}\sum (y - h)^2` over all ``m`` entries.
+    r"""Mean squared error, :math:`\frac{1}{N}\sum (y - h)^2` over all ``N`` entries.
 
     Parameters
     ----------
