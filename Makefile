@@ -6,8 +6,11 @@
 #                   notebooks you edited are kept, FORCE=1 replaces them too
 #   make test       run the helpers' tests and re-execute every notebook (nbval); with
 #                   Debian's chromium installed, also the browser tests of the sliders
+#   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
+#                   lowest version pyproject.toml allows (tools/oldest.py writes the pins)
 #   make bench      print the benchmark table (not part of the tests)
 #   make handouts   export every notebook to static HTML in handouts/
+#   make slides     export every notebook to reveal.js slides in slides/ (offline)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -19,7 +22,10 @@ NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 # JupyterLab refuses to run as root unless told to (containers and CI often are root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab student test bench handouts clean
+OLDEST_VENV ?= .venv-oldest
+OLDEST_STAMP := $(OLDEST_VENV)/.installed
+
+.PHONY: lab student test test-oldest bench handouts slides clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,11 +50,26 @@ student: $(STAMP)
 test: $(STAMP) $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
+# pip cannot resolve to the lowest versions by itself: the constraints file pins them.
+$(OLDEST_STAMP): pyproject.toml tools/oldest.py
+	$(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) -m tools.oldest > $(OLDEST_VENV)/constraints.txt
+	$(OLDEST_VENV)/bin/python -m pip install --quiet -c $(OLDEST_VENV)/constraints.txt -e ".[test]"
+	touch $(OLDEST_STAMP)
+
+test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
+	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
+	$(OLDEST_VENV)/bin/python -m pytest
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 handouts: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.handouts
 
+slides: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.slides
+
 clean:
-	rm -rf $(VENV) node_modules handouts
+	rm -rf $(VENV) $(OLDEST_VENV) node_modules handouts slides

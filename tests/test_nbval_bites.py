@@ -13,8 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "01_defining_the_loss.ipynb"
-ORIGINAL = "    return float(np.mean((y - h) ** 2))\n"
-PERTURBED = "    return float(np.mean((y - h) ** 2) * 1.001)\n"
+ORIGINAL = "        mean = float(np.mean((y - h) ** 2))\n"
+PERTURBED = "        mean = float(np.mean((y - h) ** 2) * 1.001)\n"
 
 
 def perturbed_helpers(tmp_path: Path) -> Path:
