@@ -97,6 +97,11 @@ def test_arrow_keys_move_a_focused_slider_with_the_course_settings(course_notebo
     check_keys_moved_the_slider_only(before, after)
     # Two presses of a log slider: two tenths of a decade down from 0.005 on its grid of exponents.
     assert (before[0], after[0]) == ("0.00500", "0.00316")
+    # Off the slider the arrow keys still move the notebook's selection.
+    page.evaluate("""() => { const notebook = window.jupyterapp.shell.currentWidget.content;
+        notebook.mode = 'command'; notebook.activeCellIndex = 10; notebook.activeCell.node.focus(); }""")
+    page.keyboard.press("ArrowUp")
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.content.activeCellIndex === 9")
 
 
 @pytest.mark.xfail(strict=True, reason=f"Notebook 7 runs command-mode shortcuts before widgets: {UPSTREAM}")
