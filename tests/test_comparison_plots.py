@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import comparison, comparison_plots
+from helpers import comparison
+from helpers.figures import comparison_plots
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Figures for the first two notebooks: losses, the sigmoid's reach, a layer's diagram.
 
 Each function draws on a Matplotlib ``Axes`` it is given and returns the
-artists it made, like ``helpers.plotting``.  The loss curves are computed with
+artists it made, like ``helpers.figures.plotting``.  The loss curves are computed with
 the helpers' own losses, so a plot shows exactly what the code computes.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_float_array, check_int_in_range, check_number_in_range, check_positive_number
-from .activations import sigmoid, sigmoid_derivative
-from .losses import binary_cross_entropy, mean_squared_error
+from .._validation import as_float_array, check_int_in_range, check_number_in_range, check_positive_number
+from ..activations import sigmoid, sigmoid_derivative
+from ..losses import binary_cross_entropy, mean_squared_error
 
 #: The most points a curve may have.
 MAX_POINTS = 100_000

@@ -4,14 +4,14 @@ A hot-and-cold run is cheap per epoch or cheap per loss evaluation, rarely
 both, so these functions draw a run against either axis.  ``plot_weight_runs``
 draws the one-weight runs of ``helpers.one_weight`` as weight against iteration.  Each draws on an
 ``Axes`` it is given and returns the artists it made, like
-``helpers.plotting``.
+``helpers.figures.plotting``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._validation import _real_number, as_float_array, check_choice
+from .._validation import _real_number, as_float_array, check_choice
 from .plotting import label_loss_axes, plot_loss_curve
 
 

@@ -10,14 +10,15 @@ import io
 
 import numpy as np
 
-from ._validation import (
+from .._validation import (
     MagnitudeError,
     as_float_array,
     check_in_unit_interval,
     check_int_in_range,
     check_non_negative_number,
 )
-from .two_layer import check_params, forward
+from ..two_layer import check_params, forward
+from .style import check_figure_size
 
 #: The most grid points per side ``decision_grid`` makes (``resolution**2`` points in all).
 MAX_RESOLUTION = 2000
@@ -26,20 +27,47 @@ MAX_RESOLUTION = 2000
 SHOW_DPI = 100
 
 
+def render(figure, dpi=SHOW_DPI) -> bytes:
+    """The PNG bytes ``show`` displays: ``figure`` at ``dpi``, cropped to what it draws.
+
+    The crop keeps a legend placed outside the axes.  ``show`` refuses a result wider
+    than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``.
+    """
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.1,
+                   metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """``(width, height)`` in pixels of PNG bytes, read from the header.
+
+    >>> png_size(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(8) + (640).to_bytes(4, "big") + (480).to_bytes(4, "big"))
+    (640, 480)
+    """
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 def show(figure, dpi=SHOW_DPI) -> None:
     """Display ``figure`` in the notebook as a PNG, with no text repr, and close it.
 
     ``plt.show()`` under the inline backend also stores ``<Figure size 1100x400
     with 2 Axes>``, a text that a reader's matplotlib settings change; this shows
     the picture alone, so a notebook's stored outputs do not depend on them.
+
+    Raises
+    ------
+    ValueError
+        If the picture is wider than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``
+        (JupyterLab would shrink it, or a 720-px projector would cut it off).
     """
     from IPython.display import display
     import matplotlib.pyplot as plt
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    display({"image/png": buffer.getvalue()}, raw=True)
+    png = render(figure, dpi)
     plt.close(figure)
+    check_figure_size(*png_size(png))
+    display({"image/png": png}, raw=True)
 
 
 def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):

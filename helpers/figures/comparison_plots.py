@@ -14,7 +14,7 @@ show is computed by ``helpers.comparison`` (this module draws only):
 
 Work is counted, never timed: a loss evaluation is one forward pass, and a
 backward pass is counted as one forward pass (``make bench`` measures what
-it really costs).  As in ``helpers.plotting``, each drawing function draws on
+it really costs).  As in ``helpers.figures.plotting``, each drawing function draws on
 an ``Axes`` it is given and returns the artists it made.
 """
 
@@ -24,8 +24,8 @@ import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from ._validation import as_float_array, check_positive_int
-from .comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
+from .._validation import as_float_array, check_positive_int
+from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
 from .plotting import label_loss_axes, plot_loss_curve
 
 

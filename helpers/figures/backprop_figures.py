@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from .two_layer import backward, check_params, forward, two_layer_loss
+from ..two_layer import backward, check_params, forward, two_layer_loss
 
 #: Colours of the drawing: forward pass, backward pass, and node fills by kind.
 FORWARD_COLOR = "#222222"
