@@ -13,7 +13,17 @@ figure cell with ``helpers.figures.show(fig)``, which renders at ``SHOW_DPI``.
 """
 
 from . import backprop_figures, comparison_plots, hot_and_cold_plots, loss_plots, plotting
-from .plotting import SHOW_DPI, decision_grid, label_loss_axes, plot_decision_boundary, plot_loss_curve, render, show
+from .plotting import (
+    SHOW_DPI,
+    decision_grid,
+    label_loss_axes,
+    place_legend,
+    plot_decision_boundary,
+    plot_loss_curve,
+    png_size,
+    render,
+    show,
+)
 from .style import (
     COURSE_STYLE,
     MAX_HEIGHT_PX,
@@ -39,7 +49,9 @@ __all__ = [
     "loss_plots",
     "plot_decision_boundary",
     "plot_loss_curve",
+    "place_legend",
     "plotting",
+    "png_size",
     "render",
     "sequential_colors",
     "show",

@@ -26,7 +26,8 @@ from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from .._validation import as_float_array, check_positive_int
 from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
-from .plotting import label_loss_axes, plot_loss_curve
+from .plotting import label_loss_axes, place_legend, plot_loss_curve
+from .style import OKABE_ITO
 
 
 def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
@@ -81,7 +82,7 @@ def draw_path(ax, points, *, label, **line_kwargs):
     points = as_float_array(points, "points")
     if points.ndim != 2 or points.shape[1] != 2:
         raise ValueError(f"points must have shape (n, 2), columns (w, b); got shape {points.shape}")
-    style = {"marker": "o", "markersize": 3, "linewidth": 1.5} | line_kwargs
+    style = {"marker": "o", "markersize": 4, "linewidth": 2, "markevery": 1} | line_kwargs
     (line,) = ax.plot(points[:, 0], points[:, 1], label=label, **style)
     return line
 
@@ -122,7 +123,7 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
         One per level.
     """
     lines = [plot_loss_curve(ax, losses, x=passes, label=label) for label, (passes, losses) in curves.items()]
-    level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1) for level in levels]
+    level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1.5, marker="none") for level in levels]
     ax.set_xscale("log")
     label_loss_axes(ax, xlabel="forward passes (log scale)", ylabel=ylabel, title=title, log_y=True)
     return lines, level_lines
@@ -164,9 +165,9 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     budget = check_positive_int(budget, "budget")
     hit = np.array([count is not None for count in passes], dtype=bool)
     counts = np.array([count for count in passes if count is not None], dtype=float)
-    (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o"} | line_kwargs))
+    (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o", "markevery": 1} | line_kwargs))
     (missed,) = ax.plot(
-        P[~hit], np.full(np.count_nonzero(~hit), float(budget)), marker="^", markersize=10, linestyle="none",
+        P[~hit], np.full(np.count_nonzero(~hit), float(budget)), marker="^", markersize=11, linestyle="none",
         markerfacecolor="none", color=reached.get_color(),
         label=f"{label}: not reached within {budget:,}" if not hit.all() else None,
     )
@@ -235,7 +236,7 @@ def draw_seed_counts(ax, parameter_counts, counts, **line_kwargs):
         raise ValueError(f"counts must have shape ({P.size}, n_seeds), one row per network; got {counts.shape}")
     columns = np.repeat(P[:, None], counts.shape[1], axis=1)
     hit = np.isfinite(counts)
-    style = {"marker": ".", "linestyle": "none", "alpha": 0.6} | line_kwargs
+    style = {"marker": ".", "markersize": 6, "linestyle": "none", "alpha": 0.6, "markevery": 1} | line_kwargs
     (dots,) = ax.plot(columns[hit], counts[hit], **style)
     return dots
 
@@ -268,18 +269,22 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
     colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
     colorbar.set_label("loss L(w, b) (MSE, log scale)")
     lines = {
-        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color="tab:red", linewidth=2.5,
+        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color=OKABE_ITO["vermillion"],
+                                            linewidth=3, marker="o", markersize=5, linestyle="-",
                                             label="hot and cold, together: a diagonal"),
-        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="tab:orange",
-                                        markevery=2, label="hot and cold, each: a staircase"),
-        "gradient descent": draw_path(ax, paths["gradient descent"], color="white",
+        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="black",
+                                        linestyle="--", marker="s", markersize=5, markevery=2,
+                                        label="hot and cold, each: a staircase"),
+        "gradient descent": draw_path(ax, paths["gradient descent"], color="white", linestyle="-", marker="^",
+                                      markersize=6, markeredgecolor="black", markeredgewidth=0.6,
                                       label="gradient descent: chords, each leaving along $-\\nabla L$"),
     }
-    mark_point(ax, start, label="start", marker="o", color="white", markersize=10)
-    mark_point(ax, minimum, label="minimum", color="gold")
+    mark_point(ax, start, label="start", marker="o", color="white", markersize=12)
+    mark_point(ax, minimum, label="minimum", color=OKABE_ITO["purple"], markersize=18)
     ax.set_aspect("equal")
-    ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule (dots: one per epoch)")
-    ax.legend(loc="lower right", framealpha=0.9)
+    ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule\n(markers: one per epoch)")
+    ax.grid(False)
+    place_legend(ax, "below", ncols=2, fontsize=11.5, handlelength=2.5, columnspacing=1.0)
     return lines
 
 
@@ -316,7 +321,7 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
 
 
 def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, target,
-                             colors=("tab:blue", "tab:orange")):
+                             colors=(OKABE_ITO["blue"], OKABE_ITO["vermillion"])):
     """Section 3's measured panel: per method, the median passes to reach ``target`` and every seed's count.
 
     Parameters
@@ -349,6 +354,5 @@ def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, 
         artists[method] = (reached, missed, draw_seed_counts(ax, parameter_counts, counts, color=color))
     ax.axhline(budget, color="k", linestyle="--", linewidth=1)
     label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel=f"forward passes to reach {target:g} (log scale)",
-                    title=f"Measured on XOR: passes to reach loss {target:g} (dots: one per seed)")
-    ax.legend(fontsize=8)
+                    title=f"Measured on XOR: passes to reach {target:g}\n(dots: one per seed)", legend="below")
     return artists

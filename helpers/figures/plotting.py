@@ -101,8 +101,12 @@ def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):
     return line
 
 
-def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=False):
-    """Label a loss plot's axes, add a grid and, where there are labels, a legend."""
+def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=False, legend="below"):
+    """Label a loss plot's axes, add a grid and, where there are labels, a legend off the data.
+
+    ``legend`` is ``"below"`` (under the axes, the default), ``"right"`` (beside them),
+    ``"best"`` (inside, where matplotlib finds the emptiest corner) or ``None``.
+    """
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:
@@ -110,8 +114,25 @@ def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=Fals
     if log_y:
         ax.set_yscale("log")
     ax.grid(True, alpha=0.3)
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend()
+    if legend and ax.get_legend_handles_labels()[0]:
+        place_legend(ax, legend)
+
+
+def place_legend(ax, where="below", **legend_kwargs):
+    """Put ``ax``'s legend off the data: ``"below"`` the axes, to the ``"right"``, or ``"best"`` inside.
+
+    Returns
+    -------
+    matplotlib.legend.Legend
+    """
+    placements = {
+        "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2)},
+        "right": {"loc": "center left", "bbox_to_anchor": (1.02, 0.5)},
+        "best": {"loc": "best"},
+    }
+    if where not in placements:
+        raise ValueError(f"where must be one of {sorted(placements)}; got {where!r}")
+    return ax.legend(**(placements[where] | legend_kwargs))
 
 
 def decision_grid(X, resolution=200, margin=0.5):
@@ -157,7 +178,9 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
         A two-layer network with ``n_in = 2`` and ``n_out = 1``.
     X : array_like, shape (2, m)
     Y : array_like, shape (1, m) or (m,)
-        Labels in [0, 1] (usually 0 or 1), used for the points' colours.
+        Labels in [0, 1] (usually 0 or 1): class 0 drawn as white circles, class 1 as
+        black triangles, with a class legend under the axes and a colour bar of the
+        output probability beside them.
     resolution : int
         Grid points per side, from 2 to ``MAX_RESOLUTION``.
 
@@ -187,9 +210,21 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
         raise ValueError(f"Y must have shape (1, {X.shape[1]}), one label per column of X; got shape {labels.shape}")
     check_in_unit_interval(labels, "Y")
     A2, _ = forward(checked, grid)
-    contour = ax.contourf(xx, yy, A2.reshape(xx.shape), levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
-    ax.contour(xx, yy, A2.reshape(xx.shape), levels=[0.5], colors="k", linewidths=1.5)
-    ax.scatter(X[0], X[1], c=labels.ravel(), cmap="RdBu_r", edgecolors="k", vmin=0, vmax=1, s=25)
+    contour = ax.contourf(xx, yy, A2.reshape(xx.shape), levels=np.linspace(0, 1, 11), cmap="cividis", vmin=0, vmax=1)
+    ax.contour(xx, yy, A2.reshape(xx.shape), levels=[0.5], colors="white", linewidths=2.5, linestyles="--")
+    labels = labels.ravel()
+    for value, marker, face, name in ((0.0, "o", "white", "class 0"), (1.0, "^", "black", "class 1")):
+        chosen = labels == value
+        ax.scatter(X[0, chosen], X[1, chosen], marker=marker, s=110, facecolors=face, edgecolors="black",
+                   linewidths=1.5, label=f"{name} ($y = {value:g}$)", zorder=3)
+    others = (labels != 0.0) & (labels != 1.0)
+    if others.any():
+        ax.scatter(X[0, others], X[1, others], marker="s", s=80, c=labels[others], cmap="cividis", vmin=0, vmax=1,
+                   edgecolors="black", label="other labels", zorder=3)
+    colorbar = ax.figure.colorbar(contour, ax=ax, ticks=[0, 0.5, 1])
+    colorbar.set_label("output $a_2$ (dashed: 0.5)")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
+    ax.grid(False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, handletextpad=0.3, columnspacing=1.0)
     return contour
