@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import LogNorm
+from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from .._validation import as_float_array, check_positive_int
@@ -96,7 +97,7 @@ def mark_point(ax, point, *, label, marker="*", **line_kwargs):
         A single marker, no line.
     """
     w, b = as_float_array(point, "point").ravel()
-    style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none"} | line_kwargs
+    style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none", "markevery": 1} | line_kwargs
     (line,) = ax.plot([w], [b], marker=marker, label=label, **style)
     return line
 
@@ -168,8 +169,8 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o", "markevery": 1} | line_kwargs))
     (missed,) = ax.plot(
         P[~hit], np.full(np.count_nonzero(~hit), float(budget)), marker="^", markersize=11, linestyle="none",
-        markerfacecolor="none", color=reached.get_color(),
-        label=f"{label}: not reached within {budget:,}" if not hit.all() else None,
+        markerfacecolor="none", color=reached.get_color(), markevery=1,
+        label=f"{label}:\nnot reached within {budget:,}" if not hit.all() else None,
     )
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -201,9 +202,10 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
     """
     P = np.asarray(parameter_counts)
     counts = [passes_per_update(int(p)) for p in P]
-    two_p = ax.plot(P, [c[METHODS[0]] for c in counts], marker="o",
-                    label="hot and cold (each), finite differences: $2P$")[0]
-    backprop = ax.plot(P, [c["backprop"] for c in counts], marker="s", label="backprop: 1 forward + 1 backward")[0]
+    two_p = ax.plot(P, [c[METHODS[0]] for c in counts], marker="o", markevery=1,
+                    label="hot and cold (each) and\nfinite differences: $2P$")[0]
+    backprop = ax.plot(P, [c["backprop"] for c in counts], marker="s", markevery=1,
+                       label="backprop: 1 forward + 1 backward")[0]
     ax.set_xscale("log")
     ax.set_yscale("log")
     label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel="forward passes per update (log scale)",
@@ -277,6 +279,7 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
                                         label="hot and cold, each: a staircase"),
         "gradient descent": draw_path(ax, paths["gradient descent"], color="white", linestyle="-", marker="^",
                                       markersize=6, markeredgecolor="black", markeredgewidth=0.6,
+                                      path_effects=[Stroke(linewidth=4, foreground="black"), Normal()],
                                       label="gradient descent: chords, each leaving along $-\\nabla L$"),
     }
     mark_point(ax, start, label="start", marker="o", color="white", markersize=12)

@@ -179,7 +179,7 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
     X : array_like, shape (2, m)
     Y : array_like, shape (1, m) or (m,)
         Labels in [0, 1] (usually 0 or 1): class 0 drawn as white circles, class 1 as
-        black triangles, with a class legend under the axes and a colour bar of the
+        vermillion triangles, with a class legend under the axes and a colour bar of the
         output probability beside them.
     resolution : int
         Grid points per side, from 2 to ``MAX_RESOLUTION``.
@@ -213,7 +213,7 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
     contour = ax.contourf(xx, yy, A2.reshape(xx.shape), levels=np.linspace(0, 1, 11), cmap="cividis", vmin=0, vmax=1)
     ax.contour(xx, yy, A2.reshape(xx.shape), levels=[0.5], colors="white", linewidths=2.5, linestyles="--")
     labels = labels.ravel()
-    for value, marker, face, name in ((0.0, "o", "white", "class 0"), (1.0, "^", "black", "class 1")):
+    for value, marker, face, name in ((0.0, "o", "white", "class 0"), (1.0, "^", "#D55E00", "class 1")):
         chosen = labels == value
         ax.scatter(X[0, chosen], X[1, chosen], marker=marker, s=110, facecolors=face, edgecolors="black",
                    linewidths=1.5, label=f"{name} ($y = {value:g}$)", zorder=3)
