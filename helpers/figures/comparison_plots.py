@@ -278,8 +278,8 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
                                         linestyle="--", marker="s", markersize=5, markevery=2,
                                         label="hot and cold, each: a staircase"),
         "gradient descent": draw_path(ax, paths["gradient descent"], color="white", linestyle="-", marker="^",
-                                      markersize=6, markeredgecolor="black", markeredgewidth=0.6,
-                                      path_effects=[Stroke(linewidth=4, foreground="black"), Normal()],
+                                      markersize=4.5, markeredgewidth=0,
+                                      path_effects=[Stroke(linewidth=3.5, foreground="black"), Normal()],
                                       label="gradient descent: chords, each leaving along $-\\nabla L$"),
     }
     mark_point(ax, start, label="start", marker="o", color="white", markersize=12)
