@@ -16,11 +16,17 @@ One module per idea:
 * ``MagnitudeError``, ``TrainingDiverged``, ``MAX_EPOCHS`` - finite inputs too large for
   float64, a run whose step made it leave float64, the most epochs a run accepts
 * ``seed`` - the seed notebook's own code, bugs included, as the reference
-* ``plotting`` - loss curves and decision boundaries drawn on a given ``Axes``
+* ``figures`` - every figure (``figures.plotting``, ``loss_plots``, ``hot_and_cold_plots``,
+  ``backprop_figures``, ``comparison_plots``), the course style ``figures.use_course_style()``
+  and ``figures.show(fig)``
 * ``widgets`` - ``StepSizeExplorer``: a step-size slider driving a run and its plot
+
+The modules above ``figures`` and ``widgets`` are the math: they never import matplotlib
+or ipywidgets.  ``helpers.figures`` and ``helpers.widgets`` are imported on first use
+(``helpers.figures.show``), so ``import helpers`` alone does not load matplotlib.
 """
 
-from . import plotting, seed, widgets
+from . import seed
 from ._validation import MAX_EPOCHS, MagnitudeError, TrainingDiverged
 from .activations import sigmoid, sigmoid_derivative
 from .data import XOR_X, XOR_Y, make_xor
@@ -62,7 +68,7 @@ __all__ = [
     "numerical_gradient",
     "predict",
     "relative_error",
-    "plotting",
+    "figures",
     "seed",
     "sigmoid",
     "sigmoid_derivative",
@@ -72,3 +78,12 @@ __all__ = [
     "two_layer_loss",
     "widgets",
 ]
+
+
+def __getattr__(name):
+    """Import ``helpers.figures`` and ``helpers.widgets`` (matplotlib, ipywidgets) on first use."""
+    if name in ("figures", "widgets"):
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -36,7 +36,7 @@ from ._validation import (
 )
 from .hot_and_cold import NUDGES, hot_and_cold
 from .layer import check_layer_arguments, check_layer_targets
-from .plotting import label_loss_axes
+from .figures.plotting import label_loss_axes
 from .training import gradient_descent
 from .two_layer import init_two_layer
 

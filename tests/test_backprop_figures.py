@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import backprop_figures
+from helpers.figures import backprop_figures
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_relative_error_needs_matching_gradients():
 
 def test_figure_and_widget_helpers_name_bad_input():
     with pytest.raises(ValueError, match=r"X must have shape \(2, m\)"):
-        helpers.plotting.decision_grid(np.zeros((3, 4)))
+        helpers.figures.plotting.decision_grid(np.zeros((3, 4)))
     with pytest.raises(ValueError, match="losses must not be empty"):
         helpers.widgets.summarize_run(0.1, [])
     with pytest.raises(ValueError, match="step must be a finite number greater than 0"):

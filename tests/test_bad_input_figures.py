@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
 import helpers
-from helpers import comparison, comparison_plots, hot_and_cold_plots, loss_plots, plotting, widgets
+from helpers import comparison, widgets
+from helpers.figures import comparison_plots, hot_and_cold_plots, loss_plots, plotting
 
 from test_bad_input import BAD_VALUES, SEED_B, SEED_W, SEED_X, XOR_PARAMS  # tests/ is on sys.path under pytest
 

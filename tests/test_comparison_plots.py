@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import comparison, comparison_plots
+from helpers import comparison
+from helpers.figures import comparison_plots
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_passes_to_reach_plot_marks_runs_that_fell_short_at_the_budget(ax):
     np.testing.assert_array_equal(reached.get_ydata(), [511, 661])
     np.testing.assert_array_equal(missed.get_xdata(), [9])
     np.testing.assert_array_equal(missed.get_ydata(), [5000])
-    assert missed.get_label() == "hc: not reached within 5,000"
+    assert missed.get_label() == "hc:\nnot reached within 5,000"
     assert [tick.get_text() for tick in ax.get_xticklabels()] == ["9", "17", "33"]
     _, nothing = comparison_plots.draw_passes_to_reach(ax, [9, 17], [100, 200], label="gd", budget=5000)
     assert len(nothing.get_xdata()) == 0 and nothing.get_label().startswith("_")

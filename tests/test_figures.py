@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import loss_plots
+from helpers.figures import loss_plots
 
 
 def test_loss_curves_are_the_helpers_losses(ax):
@@ -43,12 +43,12 @@ def test_network_diagram_has_a_node_per_input_and_unit(ax):
 def test_decision_boundary_shades_the_network_output(ax):
     X, Y = helpers.make_xor(5)
     params = helpers.init_two_layer(2, 3, 1)
-    contour = helpers.plotting.plot_decision_boundary(ax, params, X, Y, resolution=20)
+    contour = helpers.figures.plotting.plot_decision_boundary(ax, params, X, Y, resolution=20)
     assert contour.levels[0] == 0 and contour.levels[-1] == 1
 
 
 def test_hot_and_cold_curves_start_before_the_first_epoch():
-    from helpers import hot_and_cold_plots
+    from helpers.figures import hot_and_cold_plots
 
     x = np.array([1.0, 2.0, 3.0])
     W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
@@ -63,7 +63,7 @@ def test_hot_and_cold_curves_start_before_the_first_epoch():
 
 
 def test_backprop_graph_has_every_forward_node_and_every_gradient(ax):
-    from helpers import backprop_figures
+    from helpers.figures import backprop_figures
 
     artists = backprop_figures.draw_backprop_graph(ax)
     assert {"X", "Z1", "A1", "Z2", "A2", "L"} <= set(artists["nodes"])

@@ -100,7 +100,7 @@ def test_bad_input_names_the_argument(call, error, message):
 
 
 def test_weight_figure_draws_the_runs_weights(ax):
-    from helpers import hot_and_cold_plots
+    from helpers.figures import hot_and_cold_plots
 
     runs = {rule: one_weight.run(0.5, **GROKKING, s=0.25, iterations=8, rule=rule) for rule in one_weight.RULES}
     lines = hot_and_cold_plots.plot_weight_runs(ax, runs, goal=1.6, first=3)

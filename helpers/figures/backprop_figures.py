@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-from .two_layer import backward, check_params, forward, two_layer_loss
+from ..two_layer import backward, check_params, forward, two_layer_loss
 
 #: Colours of the drawing: forward pass, backward pass, and node fills by kind.
 FORWARD_COLOR = "#222222"
@@ -41,7 +41,7 @@ NODE_COLORS = {
 
 # name: (x, y, label, shape, kind); the main row is at y = 5, parameters above.
 _NODES = {
-    "X": (1.0, 5.0, r"$X$", r"$(n_\mathrm{in},\ m)$", "data"),
+    "X": (1.2, 5.0, r"$X$", r"$(n_\mathrm{in},\ m)$", "data"),
     "Z1": (4.9, 5.0, r"$Z_1$", r"$(n_\mathrm{hidden},\ m)$", "linear"),
     "A1": (8.8, 5.0, r"$A_1$", r"$(n_\mathrm{hidden},\ m)$", "activation"),
     "Z2": (12.7, 5.0, r"$Z_2$", r"$(n_\mathrm{out},\ m)$", "linear"),
@@ -57,7 +57,7 @@ _ARC_DEPTH = 0.75
 
 
 def _node_width(name: str) -> float:
-    return 3.3 if name in ("W1b1", "W2b2") else 1.9
+    return 5.0 if name in ("W1b1", "W2b2") else 2.35
 
 
 def _draw_node(ax, name):
@@ -70,7 +70,7 @@ def _draw_node(ax, name):
     )
     ax.add_patch(box)
     ax.text(x, y + 0.2, label, ha="center", va="center", fontsize=15, zorder=3)
-    ax.text(x, y - 0.28, shape, ha="center", va="center", fontsize=9.5, color="#444444", zorder=3)
+    ax.text(x, y - 0.28, shape, ha="center", va="center", fontsize=12, color="#444444", zorder=3)
     return box
 
 
@@ -119,8 +119,8 @@ def draw_backprop_graph(ax):
     ----------
     ax : matplotlib.axes.Axes
         The axes to draw on.  Its limits are set to the drawing, its aspect
-        to equal and its frame turned off.  A figure about 15 by 6.2 inches
-        keeps every label legible.
+        to equal and its frame turned off.  Axes filling a figure 9.7 by 4
+        inches (``fig.add_axes((0, 0, 1, 1))``) show every label at 12 pt or more.
 
     Returns
     -------
@@ -145,7 +145,7 @@ def draw_backprop_graph(ax):
     for start, end, label in main:
         forward[f"{start}->{end}"] = _arrow(ax, _right(start), _left(end), FORWARD_COLOR)
         xm = (_right(start)[0] + _left(end)[0]) / 2
-        ax.text(xm, 5.12, label, **fwd_font)
+        ax.text(xm, 5.0 + _NODE_HEIGHT / 2 + 0.12, label, **fwd_font)
     # Parameters and targets flow down into their nodes (left of centre).
     for source, target in (("W1b1", "Z1"), ("W2b2", "Z2"), ("Y", "L")):
         forward[f"{source}->{target}"] = _arrow(
@@ -169,10 +169,10 @@ def draw_backprop_graph(ax):
         )
         xm = (_NODES[start][0] + _NODES[end][0]) / 2
         y_arc = _bottom(start)[1] - _ARC_DEPTH
-        ax.text(xm, y_arc - 0.2, formula, fontsize=13, **back_font)
-        ax.text(xm, y_arc - 0.8, shape, fontsize=10, **back_font)
+        ax.text(xm, y_arc - 0.2, formula, fontsize=12.5, **back_font)
+        ax.text(xm, y_arc - 0.8, shape, fontsize=12, **back_font)
         if note:
-            ax.text(xm, y_arc - 1.25, note, fontsize=9.5, **back_font)
+            ax.text(xm, y_arc - 1.25, note, fontsize=12, **back_font)
 
     # Parameter gradients go back up into the parameter boxes (right of centre).
     updates = [
@@ -186,17 +186,17 @@ def draw_backprop_graph(ax):
     for start, end, key, lines in updates:
         backward[key] = _arrow(ax, _top(start, dx=0.45), _bottom(end, dx=0.45), BACKWARD_COLOR, linewidth=1.8)
         x = _NODES[start][0] + 0.7
-        for i, (line, size) in enumerate(zip(lines, (12, 9.5, 12, 9.5))):
-            y = 7.55 - i * 0.5 + (0.1 if i % 2 else 0.0)
+        for i, (line, size) in enumerate(zip(lines, (13, 12, 13, 12))):
+            y = 7.75 - i * 0.45 + (0.08 if i % 2 else 0.0)
             ax.text(x, y, line, ha="left", va="center", fontsize=size, color=BACKWARD_COLOR)
 
     ax.text(
         -0.1, 1.6,
         r"black: forward pass.   red: backward pass, right to left;  $dQ$ stands for "
         r"$\partial L / \partial Q$ and has the shape of $Q$.",
-        ha="left", va="center", fontsize=10.5, color="#333333",
+        ha="left", va="center", fontsize=12, color="#333333",
     )
-    ax.set_xlim(-0.2, 20.8)
+    ax.set_xlim(-0.2, 21.0)
     ax.set_ylim(1.2, 9.35)
     ax.set_aspect("equal")
     ax.axis("off")
@@ -293,7 +293,7 @@ def draw_numbers_graph(ax, params, x, y):
     Parameters
     ----------
     ax : matplotlib.axes.Axes
-        Frame off, equal aspect; a figure about 14 by 6.5 inches.
+        Frame off, equal aspect; axes filling a figure 9.7 by 6.6 inches.
     params : dict
         ``W1 (2, 2)``, ``b1 (2, 1)``, ``W2 (1, 2)``, ``b2 (1, 1)``.
     x : array_like, shape (2,)
@@ -310,79 +310,79 @@ def draw_numbers_graph(ax, params, x, y):
     numbers = one_example_numbers(params, x, y)
     values, grads = numbers["values"], numbers["grads"]
     texts = {}
-    value_font = dict(ha="center", va="center", fontsize=11.5, color=VALUE_COLOR, zorder=4, family="monospace")
+    value_font = dict(ha="center", va="center", fontsize=12, color=VALUE_COLOR, zorder=4, family="monospace")
     grad_font = dict(value_font, color=GRADIENT_COLOR)
 
     def write(key, xy, label, value, font):
         texts[key] = ax.text(xy[0], xy[1], f"{label} = {_number(value)}", **font)
 
-    inputs = [(0.0, 6.0), (0.0, 1.0)]
-    hidden = [(7.0, 6.0), (7.0, 1.0)]
-    output = (13.4, 3.5)
-    loss = (18.2, 3.5)
-    width, height = 3.4, 1.7
+    inputs = [(0.0, 8.0), (0.0, 0.0)]
+    hidden = [(8.0, 8.0), (8.0, 0.0)]
+    output = (14.5, 4.0)
+    loss = (19.6, 4.0)
+    in_width, width, height = 2.8, 3.8, 2.4
+    rows = (0.8, 0.27, -0.27, -0.8)          # four lines in a unit's box: z, a, dz, da
 
     for j, xy in enumerate(inputs):
-        _unit_box(ax, xy, 1.9, 1.0, "data")
+        _unit_box(ax, xy, in_width, 1.0, "data")
         write(f"x[{j}]", xy, f"$x_{j + 1}$", values["x"][j, 0], value_font)
 
     def edge(start, end, start_half, end_half):
         return _arrow(ax, (start[0] + start_half, start[1]), (end[0] - end_half, end[1]), FORWARD_COLOR,
-                      linewidth=1.3)
+                      linewidth=1.6)
 
-    label_box = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9)
+    def weight_labels(key, label, xy, value, grad, **font):
+        texts[key] = ax.text(xy[0], xy[1] + 0.3, f"${label}$ = {_number(value)}", **dict(value_font, **font),
+                             bbox=label_box)
+        texts["d" + key] = ax.text(xy[0], xy[1] - 0.3, f"$d{label}$ = {_number(grad)}", **dict(grad_font, **font),
+                                   bbox=label_box)
+
+    label_box = dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.9)
+    start_x, end_x = in_width / 2 + 0.1, width / 2 + 0.1
     for i, h in enumerate(hidden):
         for j, inp in enumerate(inputs):
-            edge(inp, h, 0.95 + 0.1, width / 2 + 0.1)
-            # Labels near the start of each edge, where the crossing edges are still apart.
-            # Horizontal edges carry their labels above the line.
-            t = 0.3 if i != j else 0.5
-            lx = inp[0] + 1.05 + t * (h[0] - width / 2 - inp[0] - 1.05)
-            ly = inp[1] + t * (h[1] - inp[1]) + (0.0 if i != j else 0.5)
-            key = f"W1[{i}, {j}]"
-            texts[key] = ax.text(lx, ly + 0.22, f"$W_{{1,{i + 1}{j + 1}}}$ = {_number(values['W1'][i, j])}",
-                                 **dict(value_font, fontsize=10.5), bbox=label_box)
-            texts["d" + key] = ax.text(lx, ly - 0.22, f"$dW_{{1,{i + 1}{j + 1}}}$ = {_number(grads['W1'][i, j])}",
-                                       **dict(grad_font, fontsize=10.5), bbox=label_box)
+            edge(inp, h, start_x, end_x)
+            # Straight edges carry their labels halfway, outside (above the top one, below the
+            # bottom one, where no other edge runs); crossing edges near
+            # the input, a quarter of the way, where they are still far from each other.
+            t, lift = (0.5, 0.7 if i == 0 else -0.7) if i == j else (0.27, 0.0)
+            x0, x1 = inp[0] + start_x, h[0] - end_x
+            xy = (x0 + t * (x1 - x0), inp[1] + t * (h[1] - inp[1]) + lift)
+            weight_labels(f"W1[{i}, {j}]", f"W_{{1,{i + 1}{j + 1}}}", xy, values["W1"][i, j], grads["W1"][i, j])
         _unit_box(ax, h, width, height, "activation")
-        write(f"Z1[{i}]", (h[0], h[1] + 0.5), f"$z_{{1,{i + 1}}}$", values["Z1"][i, 0], value_font)
-        write(f"A1[{i}]", (h[0], h[1] + 0.15), f"$a_{{1,{i + 1}}}$", values["A1"][i, 0], value_font)
-        write(f"dZ1[{i}]", (h[0], h[1] - 0.2), f"$dz_{{1,{i + 1}}}$", grads["Z1"][i, 0], grad_font)
-        write(f"dA1[{i}]", (h[0], h[1] - 0.55), f"$da_{{1,{i + 1}}}$", grads["A1"][i, 0], grad_font)
-        by = h[1] + height / 2 + 0.65 if i == 0 else h[1] - height / 2 - 0.3
-        texts[f"b1[{i}]"] = ax.text(h[0], by, f"$b_{{1,{i + 1}}}$ = {_number(values['b1'][i, 0])}",
-                                    **dict(value_font, fontsize=10.5))
-        texts[f"db1[{i}]"] = ax.text(h[0], by - 0.35, f"$db_{{1,{i + 1}}}$ = {_number(grads['b1'][i, 0])}",
-                                     **dict(grad_font, fontsize=10.5))
+        write(f"Z1[{i}]", (h[0], h[1] + rows[0]), f"$z_{{1,{i + 1}}}$", values["Z1"][i, 0], value_font)
+        write(f"A1[{i}]", (h[0], h[1] + rows[1]), f"$a_{{1,{i + 1}}}$", values["A1"][i, 0], value_font)
+        write(f"dZ1[{i}]", (h[0], h[1] + rows[2]), f"$dz_{{1,{i + 1}}}$", grads["Z1"][i, 0], grad_font)
+        write(f"dA1[{i}]", (h[0], h[1] + rows[3]), f"$da_{{1,{i + 1}}}$", grads["A1"][i, 0], grad_font)
+        by = h[1] + height / 2 + 1.0 if i == 0 else h[1] - height / 2 - 0.45
+        texts[f"b1[{i}]"] = ax.text(h[0], by, f"$b_{{1,{i + 1}}}$ = {_number(values['b1'][i, 0])}", **value_font)
+        texts[f"db1[{i}]"] = ax.text(h[0], by - 0.55, f"$db_{{1,{i + 1}}}$ = {_number(grads['b1'][i, 0])}",
+                                     **grad_font)
         edge(h, output, width / 2 + 0.1, width / 2 + 0.1)
-        lx, ly = (h[0] + output[0]) / 2 + 0.2, (h[1] + output[1]) / 2
-        texts[f"W2[0, {i}]"] = ax.text(lx, ly + 0.22, f"$W_{{2,1{i + 1}}}$ = {_number(values['W2'][0, i])}",
-                                       **dict(value_font, fontsize=10.5), bbox=label_box)
-        texts[f"dW2[0, {i}]"] = ax.text(lx, ly - 0.22, f"$dW_{{2,1{i + 1}}}$ = {_number(grads['W2'][0, i])}",
-                                        **dict(grad_font, fontsize=10.5), bbox=label_box)
+        # Beside the edge, on the side away from the other one: above the upper edge, below the lower.
+        xy = (h[0] + width / 2 + 1.0, h[1] - 0.55 if i == 0 else h[1] + 0.55)
+        weight_labels(f"W2[0, {i}]", f"W_{{2,1{i + 1}}}", xy, values["W2"][0, i], grads["W2"][0, i], ha="left")
 
     _unit_box(ax, output, width, height, "activation")
-    write("Z2", (output[0], output[1] + 0.5), "$z_2$", values["Z2"][0, 0], value_font)
-    write("A2", (output[0], output[1] + 0.15), "$a_2$", values["A2"][0, 0], value_font)
-    write("dZ2", (output[0], output[1] - 0.2), "$dz_2$", grads["Z2"][0, 0], grad_font)
-    write("dA2", (output[0], output[1] - 0.55), "$da_2$", grads["A2"][0, 0], grad_font)
-    by = output[1] + height / 2 + 0.65
-    texts["b2"] = ax.text(output[0], by, f"$b_2$ = {_number(values['b2'][0, 0])}",
-                          **dict(value_font, fontsize=10.5))
-    texts["db2"] = ax.text(output[0], by - 0.35, f"$db_2$ = {_number(grads['b2'][0, 0])}",
-                           **dict(grad_font, fontsize=10.5))
+    write("Z2", (output[0], output[1] + rows[0]), "$z_2$", values["Z2"][0, 0], value_font)
+    write("A2", (output[0], output[1] + rows[1]), "$a_2$", values["A2"][0, 0], value_font)
+    write("dZ2", (output[0], output[1] + rows[2]), "$dz_2$", grads["Z2"][0, 0], grad_font)
+    write("dA2", (output[0], output[1] + rows[3]), "$da_2$", grads["A2"][0, 0], grad_font)
+    by = output[1] + height / 2 + 1.0
+    texts["b2"] = ax.text(output[0], by, f"$b_2$ = {_number(values['b2'][0, 0])}", **value_font)
+    texts["db2"] = ax.text(output[0], by - 0.55, f"$db_2$ = {_number(grads['b2'][0, 0])}", **grad_font)
 
-    edge(output, loss, width / 2 + 0.1, 1.3)
-    _unit_box(ax, loss, 2.4, height, "loss")
-    write("L", (loss[0], loss[1] + 0.4), "$L$", values["L"], value_font)
+    edge(output, loss, width / 2 + 0.1, 1.4)
+    _unit_box(ax, loss, 2.6, height, "loss")
+    write("L", (loss[0], loss[1] + 0.6), "$L$", values["L"], value_font)
     texts["y"] = ax.text(loss[0], loss[1], f"$y$ = {_number(np.asarray(y, float))}", **value_font)
-    write("dL", (loss[0], loss[1] - 0.4), "$dL$", grads["L"], grad_font)
+    write("dL", (loss[0], loss[1] - 0.6), "$dL$", grads["L"], grad_font)
 
-    ax.text(-1.0, -1.7, r"black: values (forward pass).   red: gradients $dQ = \partial L / \partial Q$ "
-            r"(backward pass, from $dL = 1$ at the right).   Each bias is written next to its unit.",
-            ha="left", va="center", fontsize=10, color="#333333")
-    ax.set_xlim(-1.2, 19.8)
-    ax.set_ylim(-2.1, 8.0)
+    ax.text(-1.4, -3.3, "black: values (forward pass).   Each bias is written next to its unit.\n"
+            r"red: gradients $dQ = \partial L / \partial Q$ (backward pass, from $dL = 1$ at the right).",
+            ha="left", va="center", fontsize=12, color="#333333", linespacing=1.6)
+    ax.set_xlim(-1.6, 21.0)
+    ax.set_ylim(-4.3, 10.9)
     ax.set_aspect("equal")
     ax.axis("off")
     return {"numbers": numbers, "texts": texts}

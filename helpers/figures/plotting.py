@@ -10,14 +10,15 @@ import io
 
 import numpy as np
 
-from ._validation import (
+from .._validation import (
     MagnitudeError,
     as_float_array,
     check_in_unit_interval,
     check_int_in_range,
     check_non_negative_number,
 )
-from .two_layer import check_params, forward
+from ..two_layer import check_params, forward
+from .style import check_figure_size
 
 #: The most grid points per side ``decision_grid`` makes (``resolution**2`` points in all).
 MAX_RESOLUTION = 2000
@@ -26,20 +27,47 @@ MAX_RESOLUTION = 2000
 SHOW_DPI = 100
 
 
+def render(figure, dpi=SHOW_DPI) -> bytes:
+    """The PNG bytes ``show`` displays: ``figure`` at ``dpi``, cropped to what it draws.
+
+    The crop keeps a legend placed outside the axes.  ``show`` refuses a result wider
+    than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``.
+    """
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.1,
+                   metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """``(width, height)`` in pixels of PNG bytes, read from the header.
+
+    >>> png_size(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(8) + (640).to_bytes(4, "big") + (480).to_bytes(4, "big"))
+    (640, 480)
+    """
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
 def show(figure, dpi=SHOW_DPI) -> None:
     """Display ``figure`` in the notebook as a PNG, with no text repr, and close it.
 
     ``plt.show()`` under the inline backend also stores ``<Figure size 1100x400
     with 2 Axes>``, a text that a reader's matplotlib settings change; this shows
     the picture alone, so a notebook's stored outputs do not depend on them.
+
+    Raises
+    ------
+    ValueError
+        If the picture is wider than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``
+        (JupyterLab would shrink it, or a 720-px projector would cut it off).
     """
     from IPython.display import display
     import matplotlib.pyplot as plt
 
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi)
-    display({"image/png": buffer.getvalue()}, raw=True)
+    png = render(figure, dpi)
     plt.close(figure)
+    check_figure_size(*png_size(png))
+    display({"image/png": png}, raw=True)
 
 
 def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):
@@ -73,8 +101,12 @@ def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):
     return line
 
 
-def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=False):
-    """Label a loss plot's axes, add a grid and, where there are labels, a legend."""
+def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=False, legend="below"):
+    """Label a loss plot's axes, add a grid and, where there are labels, a legend off the data.
+
+    ``legend`` is ``"below"`` (under the axes, the default), ``"right"`` (beside them),
+    ``"best"`` (inside, where matplotlib finds the emptiest corner) or ``None``.
+    """
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:
@@ -82,8 +114,25 @@ def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=Fals
     if log_y:
         ax.set_yscale("log")
     ax.grid(True, alpha=0.3)
-    if ax.get_legend_handles_labels()[0]:
-        ax.legend()
+    if legend and ax.get_legend_handles_labels()[0]:
+        place_legend(ax, legend)
+
+
+def place_legend(ax, where="below", **legend_kwargs):
+    """Put ``ax``'s legend off the data: ``"below"`` the axes, to the ``"right"``, or ``"best"`` inside.
+
+    Returns
+    -------
+    matplotlib.legend.Legend
+    """
+    placements = {
+        "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2)},
+        "right": {"loc": "center left", "bbox_to_anchor": (1.02, 0.5)},
+        "best": {"loc": "best"},
+    }
+    if where not in placements:
+        raise ValueError(f"where must be one of {sorted(placements)}; got {where!r}")
+    return ax.legend(**(placements[where] | legend_kwargs))
 
 
 def decision_grid(X, resolution=200, margin=0.5):
@@ -129,7 +178,9 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
         A two-layer network with ``n_in = 2`` and ``n_out = 1``.
     X : array_like, shape (2, m)
     Y : array_like, shape (1, m) or (m,)
-        Labels in [0, 1] (usually 0 or 1), used for the points' colours.
+        Labels in [0, 1] (usually 0 or 1): class 0 drawn as white circles, class 1 as
+        vermillion triangles, with a class legend under the axes and a colour bar of the
+        output probability beside them.
     resolution : int
         Grid points per side, from 2 to ``MAX_RESOLUTION``.
 
@@ -159,9 +210,21 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
         raise ValueError(f"Y must have shape (1, {X.shape[1]}), one label per column of X; got shape {labels.shape}")
     check_in_unit_interval(labels, "Y")
     A2, _ = forward(checked, grid)
-    contour = ax.contourf(xx, yy, A2.reshape(xx.shape), levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
-    ax.contour(xx, yy, A2.reshape(xx.shape), levels=[0.5], colors="k", linewidths=1.5)
-    ax.scatter(X[0], X[1], c=labels.ravel(), cmap="RdBu_r", edgecolors="k", vmin=0, vmax=1, s=25)
+    contour = ax.contourf(xx, yy, A2.reshape(xx.shape), levels=np.linspace(0, 1, 11), cmap="cividis", vmin=0, vmax=1)
+    ax.contour(xx, yy, A2.reshape(xx.shape), levels=[0.5], colors="white", linewidths=2.5, linestyles="--")
+    labels = labels.ravel()
+    for value, marker, face, name in ((0.0, "o", "white", "class 0"), (1.0, "^", "#D55E00", "class 1")):
+        chosen = labels == value
+        ax.scatter(X[0, chosen], X[1, chosen], marker=marker, s=110, facecolors=face, edgecolors="black",
+                   linewidths=1.5, label=f"{name} ($y = {value:g}$)", zorder=3)
+    others = (labels != 0.0) & (labels != 1.0)
+    if others.any():
+        ax.scatter(X[0, others], X[1, others], marker="s", s=80, c=labels[others], cmap="cividis", vmin=0, vmax=1,
+                   edgecolors="black", label="other labels", zorder=3)
+    colorbar = ax.figure.colorbar(contour, ax=ax, ticks=[0, 0.5, 1])
+    colorbar.set_label("output $a_2$ (dashed: 0.5)")
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
+    ax.grid(False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, handletextpad=0.3, columnspacing=1.0)
     return contour

@@ -14,7 +14,7 @@ show is computed by ``helpers.comparison`` (this module draws only):
 
 Work is counted, never timed: a loss evaluation is one forward pass, and a
 backward pass is counted as one forward pass (``make bench`` measures what
-it really costs).  As in ``helpers.plotting``, each drawing function draws on
+it really costs).  As in ``helpers.figures.plotting``, each drawing function draws on
 an ``Axes`` it is given and returns the artists it made.
 """
 
@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import numpy as np
 from matplotlib.colors import LogNorm
+from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from ._validation import as_float_array, check_positive_int
-from .comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
-from .plotting import label_loss_axes, plot_loss_curve
+from .._validation import as_float_array, check_positive_int
+from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
+from .plotting import label_loss_axes, place_legend, plot_loss_curve
+from .style import OKABE_ITO
 
 
 def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
@@ -81,7 +83,7 @@ def draw_path(ax, points, *, label, **line_kwargs):
     points = as_float_array(points, "points")
     if points.ndim != 2 or points.shape[1] != 2:
         raise ValueError(f"points must have shape (n, 2), columns (w, b); got shape {points.shape}")
-    style = {"marker": "o", "markersize": 3, "linewidth": 1.5} | line_kwargs
+    style = {"marker": "o", "markersize": 4, "linewidth": 2, "markevery": 1} | line_kwargs
     (line,) = ax.plot(points[:, 0], points[:, 1], label=label, **style)
     return line
 
@@ -95,7 +97,7 @@ def mark_point(ax, point, *, label, marker="*", **line_kwargs):
         A single marker, no line.
     """
     w, b = as_float_array(point, "point").ravel()
-    style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none"} | line_kwargs
+    style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none", "markevery": 1} | line_kwargs
     (line,) = ax.plot([w], [b], marker=marker, label=label, **style)
     return line
 
@@ -122,7 +124,7 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
         One per level.
     """
     lines = [plot_loss_curve(ax, losses, x=passes, label=label) for label, (passes, losses) in curves.items()]
-    level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1) for level in levels]
+    level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1.5, marker="none") for level in levels]
     ax.set_xscale("log")
     label_loss_axes(ax, xlabel="forward passes (log scale)", ylabel=ylabel, title=title, log_y=True)
     return lines, level_lines
@@ -164,11 +166,11 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     budget = check_positive_int(budget, "budget")
     hit = np.array([count is not None for count in passes], dtype=bool)
     counts = np.array([count for count in passes if count is not None], dtype=float)
-    (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o"} | line_kwargs))
+    (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o", "markevery": 1} | line_kwargs))
     (missed,) = ax.plot(
-        P[~hit], np.full(np.count_nonzero(~hit), float(budget)), marker="^", markersize=10, linestyle="none",
-        markerfacecolor="none", color=reached.get_color(),
-        label=f"{label}: not reached within {budget:,}" if not hit.all() else None,
+        P[~hit], np.full(np.count_nonzero(~hit), float(budget)), marker="^", markersize=11, linestyle="none",
+        markerfacecolor="none", color=reached.get_color(), markevery=1,
+        label=f"{label}:\nnot reached within {budget:,}" if not hit.all() else None,
     )
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -200,9 +202,10 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
     """
     P = np.asarray(parameter_counts)
     counts = [passes_per_update(int(p)) for p in P]
-    two_p = ax.plot(P, [c[METHODS[0]] for c in counts], marker="o",
-                    label="hot and cold (each), finite differences: $2P$")[0]
-    backprop = ax.plot(P, [c["backprop"] for c in counts], marker="s", label="backprop: 1 forward + 1 backward")[0]
+    two_p = ax.plot(P, [c[METHODS[0]] for c in counts], marker="o", markevery=1,
+                    label="hot and cold (each) and\nfinite differences: $2P$")[0]
+    backprop = ax.plot(P, [c["backprop"] for c in counts], marker="s", markevery=1,
+                       label="backprop: 1 forward + 1 backward")[0]
     ax.set_xscale("log")
     ax.set_yscale("log")
     label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel="forward passes per update (log scale)",
@@ -235,7 +238,7 @@ def draw_seed_counts(ax, parameter_counts, counts, **line_kwargs):
         raise ValueError(f"counts must have shape ({P.size}, n_seeds), one row per network; got {counts.shape}")
     columns = np.repeat(P[:, None], counts.shape[1], axis=1)
     hit = np.isfinite(counts)
-    style = {"marker": ".", "linestyle": "none", "alpha": 0.6} | line_kwargs
+    style = {"marker": ".", "markersize": 6, "linestyle": "none", "alpha": 0.6, "markevery": 1} | line_kwargs
     (dots,) = ax.plot(columns[hit], counts[hit], **style)
     return dots
 
@@ -268,18 +271,23 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
     colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
     colorbar.set_label("loss L(w, b) (MSE, log scale)")
     lines = {
-        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color="tab:red", linewidth=2.5,
+        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color=OKABE_ITO["vermillion"],
+                                            linewidth=3, marker="o", markersize=5, linestyle="-",
                                             label="hot and cold, together: a diagonal"),
-        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="tab:orange",
-                                        markevery=2, label="hot and cold, each: a staircase"),
-        "gradient descent": draw_path(ax, paths["gradient descent"], color="white",
+        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="black",
+                                        linestyle="--", marker="s", markersize=5, markevery=2,
+                                        label="hot and cold, each: a staircase"),
+        "gradient descent": draw_path(ax, paths["gradient descent"], color="white", linestyle="-", marker="^",
+                                      markersize=4.5, markeredgewidth=0,
+                                      path_effects=[Stroke(linewidth=3.5, foreground="black"), Normal()],
                                       label="gradient descent: chords, each leaving along $-\\nabla L$"),
     }
-    mark_point(ax, start, label="start", marker="o", color="white", markersize=10)
-    mark_point(ax, minimum, label="minimum", color="gold")
+    mark_point(ax, start, label="start", marker="o", color="white", markersize=12)
+    mark_point(ax, minimum, label="minimum", color=OKABE_ITO["purple"], markersize=18)
     ax.set_aspect("equal")
-    ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule (dots: one per epoch)")
-    ax.legend(loc="lower right", framealpha=0.9)
+    ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule\n(markers: one per epoch)")
+    ax.grid(False)
+    place_legend(ax, "below", ncols=2, fontsize=11.5, handlelength=2.5, columnspacing=1.0)
     return lines
 
 
@@ -316,7 +324,7 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
 
 
 def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, target,
-                             colors=("tab:blue", "tab:orange")):
+                             colors=(OKABE_ITO["blue"], OKABE_ITO["vermillion"])):
     """Section 3's measured panel: per method, the median passes to reach ``target`` and every seed's count.
 
     Parameters
@@ -349,6 +357,5 @@ def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, 
         artists[method] = (reached, missed, draw_seed_counts(ax, parameter_counts, counts, color=color))
     ax.axhline(budget, color="k", linestyle="--", linewidth=1)
     label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel=f"forward passes to reach {target:g} (log scale)",
-                    title=f"Measured on XOR: passes to reach loss {target:g} (dots: one per seed)")
-    ax.legend(fontsize=8)
+                    title=f"Measured on XOR: passes to reach {target:g}\n(dots: one per seed)", legend="below")
     return artists

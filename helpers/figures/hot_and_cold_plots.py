@@ -4,14 +4,14 @@ A hot-and-cold run is cheap per epoch or cheap per loss evaluation, rarely
 both, so these functions draw a run against either axis.  ``plot_weight_runs``
 draws the one-weight runs of ``helpers.one_weight`` as weight against iteration.  Each draws on an
 ``Axes`` it is given and returns the artists it made, like
-``helpers.plotting``.
+``helpers.figures.plotting``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._validation import _real_number, as_float_array, check_choice
+from .._validation import _real_number, as_float_array, check_choice
 from .plotting import label_loss_axes, plot_loss_curve
 
 
@@ -85,7 +85,7 @@ def draw_floor(ax, floor, *, label="floor"):
     -------
     matplotlib.lines.Line2D
     """
-    return ax.axhline(floor, color="k", linestyle="--", linewidth=1, label=label)
+    return ax.axhline(floor, color="k", linestyle=(0, (6, 3)), linewidth=1.5, marker="none", label=label)
 
 
 def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
@@ -155,8 +155,9 @@ def plot_weight_runs(ax, runs, *, goal, first=0, title=None):
     lines = []
     for (label, run), style in zip(runs.items(), ({"marker": "o"}, {"marker": "x", "linestyle": "--"})):
         iterations = np.arange(first, run.weights.size)
-        (line,) = ax.plot(iterations, run.weights[first:], label=label, markersize=4 if first else 0, **style)
+        (line,) = ax.plot(iterations, run.weights[first:], label=label, markersize=6 if first else 0, markevery=1,
+                          **style)
         lines.append(line)
-    ax.axhline(goal, color="k", linestyle=":", linewidth=1, label=f"goal weight {goal:g}")
+    ax.axhline(goal, color="k", linestyle=":", linewidth=1.5, label=f"goal weight {goal:g}")
     label_loss_axes(ax, xlabel="iteration", ylabel="weight w", title=title)
     return lines

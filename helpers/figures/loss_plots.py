@@ -1,7 +1,7 @@
 """Figures for the first two notebooks: losses, the sigmoid's reach, a layer's diagram.
 
 Each function draws on a Matplotlib ``Axes`` it is given and returns the
-artists it made, like ``helpers.plotting``.  The loss curves are computed with
+artists it made, like ``helpers.figures.plotting``.  The loss curves are computed with
 the helpers' own losses, so a plot shows exactly what the code computes.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_float_array, check_int_in_range, check_number_in_range, check_positive_number
-from .activations import sigmoid, sigmoid_derivative
-from .losses import binary_cross_entropy, mean_squared_error
+from .._validation import as_float_array, check_int_in_range, check_number_in_range, check_positive_number
+from ..activations import sigmoid, sigmoid_derivative
+from ..losses import binary_cross_entropy, mean_squared_error
 
 #: The most points a curve may have.
 MAX_POINTS = 100_000
@@ -20,7 +20,13 @@ MAX_POINTS = 100_000
 MAX_TARGET = 1e6
 
 #: Colours for the rows of ``W`` (the output units) in ``draw_network``.
-ROW_COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple")
+ROW_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00")
+
+#: Line styles for the rows of ``W``, so that rows differ by more than hue.
+ROW_STYLES = ("-", "--", "-.", ":", "-")
+
+#: Vertical distance between neighbouring nodes in ``draw_network`` (data units; the layers are 4 apart).
+NODE_SPACING = 1.4
 
 
 def plot_losses_against_prediction(ax, y, *, num=400, h_min=1e-3, h_max=1 - 1e-3):
@@ -55,12 +61,12 @@ def plot_losses_against_prediction(ax, y, *, num=400, h_min=1e-3, h_max=1 - 1e-3
     cross_entropy = [binary_cross_entropy(y, value) for value in h]
     (mse_line,) = ax.plot(h, squared, label=r"squared error $(y-h)^2$")
     (bce_line,) = ax.plot(h, cross_entropy, label=r"cross-entropy $-[y\ln h+(1-y)\ln(1-h)]$")
-    ax.axvline(y, color="grey", linestyle=":", linewidth=1)
+    ax.axvline(y, color="grey", linestyle=":", linewidth=1.5)
     ax.set_xlabel("prediction $h$")
     ax.set_ylabel("loss")
     ax.set_title(f"target $y = {y:g}$")
     ax.grid(True, alpha=0.3)
-    ax.legend(loc="upper center")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
     return [mse_line, bce_line]
 
 
@@ -96,7 +102,7 @@ def plot_gradients_against_z(ax, y, z):
     ax.set_ylabel(r"$|\partial L / \partial z|$")
     ax.set_title(f"how hard each loss pushes $z$, target $y = {y:g}$")
     ax.grid(True, which="both", alpha=0.3)
-    ax.legend(loc="lower center")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
     return [mse_line, bce_line]
 
 
@@ -128,29 +134,29 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     z_max = check_positive_number(z_max, "z_max")
     num = check_int_in_range(num, "num", 2, MAX_POINTS)
     z = np.linspace(-z_max, z_max, num)
-    (curve,) = ax.plot(z, sigmoid(z), color="black", linewidth=2, label=r"$\sigma(z)$")
+    (curve,) = ax.plot(z, sigmoid(z), color="black", linewidth=3, marker="none", label=r"$\sigma(z)$")
     for bound in (0.0, 1.0):
         ax.axhline(bound, color="grey", linestyle=":", linewidth=1)
     for target in targets:
         if 0.0 < target < 1.0:
-            ax.axhline(target, color="tab:green", linestyle="--", label=f"target {target:g}: reachable")
+            ax.axhline(target, color="#009E73", linestyle="--", linewidth=2.5, label=f"target {target:g}: reachable")
         else:
             edge = 1.0 if target >= 1.0 else 0.0
-            ax.axhline(target, color="tab:red", label=f"target {target:g}: out of reach")
-            ax.axhspan(min(edge, target), max(edge, target), color="tab:red", alpha=0.15)
+            ax.axhline(target, color="#D55E00", linestyle="-", linewidth=2.5, label=f"target {target:g}: out of reach")
+            ax.axhspan(min(edge, target), max(edge, target), color="#D55E00", alpha=0.15, hatch="//")
             ax.text(
                 -0.95 * z_max,
                 (edge + target) / 2,
                 "no $z$ reaches this band",
-                color="tab:red",
+                color="#A04000",
                 va="center",
-                fontsize=9,
+                fontsize=12,
             )
     ax.set_ylim(min([-0.05] + [t - 0.1 for t in targets]), max([1.05] + [t + 0.1 for t in targets]))
     ax.set_xlabel("pre-activation $z$")
     ax.set_ylabel(r"output $a = \sigma(z)$")
     ax.grid(True, alpha=0.3)
-    ax.legend(loc="lower right")
+    ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
     return curve
 
 def _indexed(symbol: str, *indices: int) -> str:
@@ -167,7 +173,9 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
     """Draw one fully connected layer: inputs on the left, sigmoid units on the right.
 
     Every input gets an arrow to every unit, labelled with its weight; arrows
-    into the same unit share a colour, because they are one row of ``W``.
+    into the same unit share a colour and a line style, because they are one row
+    of ``W``.  Each label sits on its own arrow near the input, before any two
+    arrows cross.
     Labels use the math's 1-based names (``docs/notation.md``): the arrow from
     input :math:`x_j` into unit :math:`a_i` is :math:`W_{ij}`, which is
     ``W[i - 1, j - 1]``, and unit :math:`i`'s bias is :math:`b_i`.
@@ -203,13 +211,14 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
     if x is not None and x.shape != (n_in,):
         raise ValueError(f"x must have {n_in} entries, one per column of W {W.shape}; got {x.size}")
 
-    x_in, x_out = 0.0, 3.0
-    y_in = (n_in - 1) / 2 - np.arange(n_in)
-    y_out = (n_out - 1) / 2 - np.arange(n_out)
+    x_in, x_out = 0.0, 4.0
+    y_in = NODE_SPACING * ((n_in - 1) / 2 - np.arange(n_in))
+    y_out = NODE_SPACING * ((n_out - 1) / 2 - np.arange(n_out))
     circles = []
 
     for i in range(n_out):
         colour = ROW_COLOURS[i % len(ROW_COLOURS)]
+        style = ROW_STYLES[i % len(ROW_STYLES)]
         for j in range(n_in):
             start = np.array([x_in, y_in[j]])
             end = np.array([x_out, y_out[i]])
@@ -218,42 +227,48 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
                 "",
                 xy=end - radius * direction,
                 xytext=start + radius * direction,
-                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=1.3, shrinkA=0, shrinkB=0),
+                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2, linestyle=style, shrinkA=0, shrinkB=0,
+                                mutation_scale=18),
             )
-            label_at = start + 0.3 * (end - start)
+            # Just above its own arrow, near the input: there the arrows leaving one input
+            # have fanned apart, and no two arrows cross yet (they cross near the middle).
+            label_at = start + (1.3 / direction[0]) * direction + 0.04 * np.array([-direction[1], direction[0]])
             ax.text(
                 *label_at,
                 f"${_indexed('W', i + 1, j + 1)}$={W[i, j]:g}",
                 color=colour,
-                fontsize=8,
+                fontsize=12,
                 ha="center",
-                va="center",
-                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9),
+                va="bottom",
+                rotation=np.degrees(np.arctan2(direction[1], direction[0])),
+                rotation_mode="anchor",
+                transform_rotates_text=True,
+                zorder=2,
             )
 
     for j in range(n_in):
-        circle = Circle((x_in, y_in[j]), radius, facecolor="whitesmoke", edgecolor="black", zorder=3)
+        circle = Circle((x_in, y_in[j]), radius, facecolor="whitesmoke", edgecolor="black", linewidth=1.5, zorder=3)
         ax.add_patch(circle)
         circles.append(circle)
         text = f"${_indexed('x', j + 1)}$" if x is None else f"${_indexed('x', j + 1)}$\n{x[j]:g}"
-        ax.text(x_in, y_in[j], text, ha="center", va="center", fontsize=9, zorder=4)
+        ax.text(x_in, y_in[j], text, ha="center", va="center", fontsize=12, zorder=4)
 
     for i in range(n_out):
         colour = ROW_COLOURS[i % len(ROW_COLOURS)]
-        circle = Circle((x_out, y_out[i]), radius, facecolor="white", edgecolor=colour, linewidth=2, zorder=3)
+        circle = Circle((x_out, y_out[i]), radius, facecolor="white", edgecolor=colour, linewidth=2.5, zorder=3)
         ax.add_patch(circle)
         circles.append(circle)
-        ax.text(x_out, y_out[i], f"$\\sigma$\n${_indexed('a', i + 1)}$", ha="center", va="center", fontsize=9,
+        ax.text(x_out, y_out[i], f"$\\sigma$\n${_indexed('a', i + 1)}$", ha="center", va="center", fontsize=12,
                 zorder=4)
         if b is not None:
-            ax.text(x_out + radius + 0.1, y_out[i], f"${_indexed('b', i + 1)}$={b[i]:g}", color=colour, fontsize=9,
+            ax.text(x_out + radius + 0.1, y_out[i], f"${_indexed('b', i + 1)}$={b[i]:g}", color=colour, fontsize=12,
                     va="center")
 
-    ax.text(x_in, y_in[0] + 0.65, f"inputs x\n({n_in},)", ha="center", va="bottom", fontsize=9)
-    ax.text(x_out, y_out[0] + 0.65, f"sigmoid units a\n({n_out},)", ha="center", va="bottom", fontsize=9)
-    top = max(y_in[0], y_out[0]) + 1.3
-    bottom = min(y_in[-1], y_out[-1]) - 0.5
-    ax.set_xlim(x_in - 0.6, x_out + 1.1)
+    ax.text(x_in, y_in[0] + 0.4, f"inputs x\n({n_in},)", ha="center", va="bottom", fontsize=12)
+    ax.text(x_out, y_out[0] + 0.4, f"sigmoid units a\n({n_out},)", ha="center", va="bottom", fontsize=12)
+    top = max(y_in[0], y_out[0]) + 1.1
+    bottom = min(y_in[-1], y_out[-1]) - 0.4
+    ax.set_xlim(x_in - 0.6, x_out + 1.3)
     ax.set_ylim(bottom, top)
     ax.set_aspect("equal")
     ax.axis("off")
