@@ -147,7 +147,7 @@ def _as_step(value, name: str, symbol: str) -> float:
 
 def _check_freeze(step, params, X, Y):
     run = comparison.hot_and_cold_run(params, X, Y, step=step, budget=STEP_BUDGET)
-    sweeps, frozen = run.losses.size, comparison.frozen_after(run)
+    sweeps, frozen = run.losses.size - 1, comparison.frozen_after(run)
     if frozen is None:
         raise Mistake(f"with s = {step:g} hot and cold still improves in its last sweep (sweep {sweeps}): "
                       "that is not frozen")
