@@ -144,7 +144,7 @@ def loss_axis(lowest, highest):
     little below ``lowest`` if that is negative) to ``highest``.
 
     >>> loss_axis(2.4e-9, 1.1e-3)
-    (1e-10, 0.0011, True)
+    (1e-09, 0.0011, True)
     >>> loss_axis(0.3, 1.4)
     (0.0, 1.4, False)
     """
@@ -161,11 +161,32 @@ def log_ticks(bottom, top, most=7):
     """Decades ``10**k`` within ``[bottom, top]``, every ``n``-th so that at most ``most`` remain.
 
     >>> log_ticks(1e-10, 1.1e-3)
-    [1e-10, 1e-08, 1e-06, 0.0001]
+    [1e-09, 1e-07, 1e-05, 0.001]
     """
     low, high = math.ceil(math.log10(bottom) - 1e-9), math.floor(math.log10(top) + 1e-9)
     every = max(1, math.ceil((high - low + 1) / most))
     return [10.0 ** k for k in range(high, low - 1, -every)][::-1]
+
+
+def clipped_curve(losses, diverged_at, top):
+    """The points an explorer draws: ``(epochs, losses)``, and for a diverged run a last point at ``(k, top)``.
+
+    A run that diverged at epoch ``k`` (``losses`` then holds epochs ``0 .. k-1``)
+    is drawn up to the top of the axis at epoch ``k``, where the marker sits,
+    instead of as the block of oscillation or the overflow that follows.
+
+    >>> clipped_curve([0.7, 0.5], 2, 7.0)
+    (array([0, 1, 2]), array([0.7, 0.5, 7. ]))
+    """
+    losses = np.asarray(losses, dtype=float)
+    x = np.arange(losses.size)
+    if diverged_at is None:
+        return x, losses
+    diverged_at = check_positive_int(diverged_at, "diverged_at")
+    if diverged_at != losses.size:
+        raise ValueError(f"a run that diverged at epoch {diverged_at} has {diverged_at} finite losses "
+                         f"(epochs 0 to {diverged_at - 1}); got {losses.size}")
+    return np.append(x, diverged_at), np.append(losses, check_positive_number(top, "top"))
 
 
 #: Resolution of the explorer's plot; its 6 x 3.5 inch figure is shown at this many pixels per inch.
@@ -369,7 +390,7 @@ class StepSizeExplorer:
         self.figure.subplots_adjust(left=0.15, right=0.97, bottom=0.15, top=0.9)
         self.ax = self.figure.add_subplot()
         self.previous_line = self.ax.plot([], [], color="0.6", alpha=0.6, linewidth=1.2, label="previous")[0]
-        self.line = self.ax.plot([], [], color="tab:blue", linewidth=2)[0]
+        self.line = self.ax.plot([], [], color="tab:blue", linewidth=2, label="this step")[0]
         self.marker = self.ax.plot([], [], linestyle="none", marker="X", markersize=10, color="tab:red")[0]
         self.diverged_text = self.ax.text(0.98, 0.95, "", transform=self.ax.transAxes, ha="right", va="top",
                                           color="tab:red", fontsize=11)
@@ -392,9 +413,9 @@ class StepSizeExplorer:
             self.previous_line.set_data(*self.previous)
         losses, diverged_at = self.shown(step, epochs)
         self.losses, self.diverged_at = losses, diverged_at
-        x = np.arange(losses.size)
-        self.line.set_data(x, losses)
-        self.previous = (x, losses)
+        x, y = clipped_curve(losses, diverged_at, self.top)
+        self.line.set_data(x, y)
+        self.previous = (x, y)
         last = self.epochs_slider.value if (self.epochs_slider is not None and epochs is None) else (
             epochs if epochs is not None else max(losses.size - 1, 1))
         self.ax.set_xlim(0, max(last, 1))
