@@ -43,9 +43,9 @@ from .training import gradient_descent
 from .two_layer import init_two_layer
 
 #: Whether the explorers redraw while the slider is dragged.  A move is a cache lookup and a redraw,
-#: whose median ``make bench`` measures (benchmarks/slider_callback.py): about 90 ms on a 2-core machine,
-#: over the 40 ms a live drag needs, so the explorers update when the slider is released.
-CONTINUOUS_UPDATE = False
+#: whose median ``make bench`` measures (benchmarks/slider_callback.py): about 31 ms on a 2-core machine,
+#: within the 40 ms a live drag needs.
+CONTINUOUS_UPDATE = True
 
 
 def log_slider_range(min_step, max_step):
