@@ -204,6 +204,38 @@ def render_png(figure, dpi=PLOT_DPI) -> bytes:
     return buffer.getvalue()
 
 
+#: The step slider's values in each decade: 1, 2, 3 and 5 times a power of ten.
+MANTISSAS = (1, 2, 3, 5)
+
+
+def step_options(min_step, max_step, extra=()):
+    """The values a step slider offers: ``MANTISSAS`` times powers of ten within the range, plus ``extra``.
+
+    Round numbers a slider's readout shows exactly (a log slider's own grid,
+    tenths of a decade, would move a start of 0.005 to 0.00501), evenly spread
+    on a log scale, four a decade.  ``extra`` (the starting step, the presets)
+    must lie within ``[min_step, max_step]``.
+
+    >>> step_options(1e-3, 0.1)
+    [0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1]
+    >>> step_options(0.5, 3.0, extra=[0.7])
+    [0.5, 0.7, 1.0, 2.0, 3.0]
+    """
+    log_slider_range(min_step, max_step)
+    values = {float(min_step), float(max_step)}
+    for exponent in range(math.floor(math.log10(min_step)) - 1, math.ceil(math.log10(max_step)) + 1):
+        for mantissa in MANTISSAS:
+            value = float(f"{mantissa}e{exponent}")
+            if min_step <= value <= max_step:
+                values.add(value)
+    for value in extra:
+        value = _real_number(value, "a step")
+        if not min_step <= value <= max_step:
+            raise ValueError(f"every step must lie in [min_step, max_step] = [{min_step:g}, {max_step:g}]; got {value:g}")
+        values.add(value)
+    return sorted(values)
+
+
 #: What a notebook shows for an explorer before its cell has run (instead of ``VBox(children=...``).
 PLACEHOLDER_TEXT = "Run this cell for the step-size slider."
 
@@ -212,7 +244,7 @@ SLIDER_WIDTH = "480px"
 
 
 class StepSizeExplorer:
-    """A log-scale step-size slider (and optionally an epochs slider) driving a run and its loss plot.
+    """A step-size slider on a log scale (and optionally an epochs slider) driving a run and its loss plot.
 
     Every slider position is run once, at the largest number of epochs, when
     the explorer is built; a slider move is then a lookup and a redraw.  The
@@ -232,7 +264,8 @@ class StepSizeExplorer:
     step : float
         The step slider's starting value, within ``[min_step, max_step]``.
     min_step, max_step : float
-        The step slider's range; it moves in tenths of a decade.
+        The step slider's range; it offers ``step_options(min_step, max_step)``
+        (1, 2, 3, 5 times powers of ten) plus the start and the presets.
     epochs : int, optional
         If given, an epochs slider starting here, from 1 to ``max_epochs``.
     max_epochs : int, optional
@@ -252,8 +285,9 @@ class StepSizeExplorer:
 
     Attributes
     ----------
-    slider : ipywidgets.FloatLogSlider
-        The step size (CSS class ``step-slider``).
+    slider : ipywidgets.SelectionSlider
+        The step size, over ``step_options`` (CSS class ``step-slider``); its
+        value is the step itself.
     epochs_slider : ipywidgets.IntSlider or None
         The number of epochs (CSS class ``epochs-slider``).
     buttons : list of ipywidgets.Button
@@ -269,7 +303,7 @@ class StepSizeExplorer:
 
     def __init__(self, train, *, step, min_step, max_step, epochs=None, max_epochs=None, title="", symbol="step",
                  hint="", presets=None, cap=None):
-        low, high = log_slider_range(min_step, max_step)
+        log_slider_range(min_step, max_step)  # 0 < min_step < max_step, or a named error
         step = _real_number(step, "step")
         if not min_step <= step <= max_step:
             raise ValueError(
@@ -284,8 +318,9 @@ class StepSizeExplorer:
         presets = check_presets(presets, min_step, max_step)
         self.cap = None if cap is None else check_positive_number(cap, "cap")
         self.train, self.symbol = train, symbol
-        self.slider = widgets.FloatLogSlider(
-            value=step, base=10, min=low, max=high, step=0.1, description=symbol, readout_format=".3g",
+        values = step_options(min_step, max_step, extra=[step, *presets.values()])
+        self.slider = widgets.SelectionSlider(
+            options=[(format_step(value), value) for value in values], value=step, description=symbol,
             continuous_update=CONTINUOUS_UPDATE, layout=widgets.Layout(width=SLIDER_WIDTH),
         )
         self.slider.add_class("step-slider")
@@ -324,9 +359,8 @@ class StepSizeExplorer:
         return None if self.epochs_slider is None else self.epochs_slider.max
 
     def positions(self) -> np.ndarray:
-        """Every value the step slider can take: tenths of a decade from its min to its max."""
-        count = round((self.slider.max - self.slider.min) / self.slider.step) + 1
-        return 10.0 ** (self.slider.min + self.slider.step * np.arange(count))
+        """Every value the step slider can take (``step_options``), smallest first."""
+        return np.array([value for _, value in self.slider.options])
 
     def _precompute(self):
         for value in self.positions():

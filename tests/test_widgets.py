@@ -100,11 +100,11 @@ def test_every_slider_position_is_run_once_and_a_move_is_a_lookup():
         return fake_run(step)
 
     explorer = widgets.StepSizeExplorer(counting, step=0.1, min_step=0.01, max_step=10.0)
-    assert len(calls) == 31 and np.allclose(sorted(calls), explorer.positions())
+    assert len(calls) == 13 and sorted(calls) == list(explorer.positions())      # 0.01, 0.02, 0.03, 0.05, ... 10
     line = explorer.line
-    explorer.slider.value = explorer.positions()[20]
-    assert len(calls) == 31 and explorer.line is line
-    np.testing.assert_array_equal(line.get_ydata(), fake_run(explorer.positions()[20]))
+    explorer.slider.value = explorer.positions()[10]
+    assert len(calls) == 13 and explorer.line is line
+    np.testing.assert_array_equal(line.get_ydata(), fake_run(explorer.positions()[10]))
     np.testing.assert_array_equal(line.get_xdata(), np.arange(11))  # epoch 0 drawn
 
 
@@ -179,10 +179,14 @@ def test_before_the_cell_runs_the_notebook_shows_a_sentence_not_a_widget_repr():
     assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == explorer.widget.model_id
 
 
-def test_slider_is_logarithmic_over_the_given_range():
-    explorer = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=1e-3, max_step=1.0)
-    assert explorer.slider.base == 10
-    assert (explorer.slider.min, explorer.slider.max) == pytest.approx((-3.0, 0.0))
+def test_the_slider_offers_round_steps_four_a_decade_plus_the_start_and_the_presets():
+    assert widgets.step_options(1e-3, 0.1) == [0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1]
+    assert widgets.step_options(1e-4, 1.0, extra=[0.004])[4:8] == [0.001, 0.002, 0.003, 0.004]
+    with pytest.raises(ValueError, match="every step must lie in"):
+        widgets.step_options(1e-4, 1.0, extra=[2.0])
+    explorer = widgets.StepSizeExplorer(fake_run, step=0.007, min_step=1e-3, max_step=1.0, presets={"odd": 0.04})
+    assert [label for label, _ in explorer.slider.options][:6] == ["0.001", "0.002", "0.003", "0.005", "0.007", "0.01"]
+    assert explorer.slider.value == 0.007 and 0.04 in explorer.positions()
 
 
 def test_epochs_slider_shows_the_start_of_the_longest_run():
