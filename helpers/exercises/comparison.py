@@ -161,7 +161,7 @@ def _check_descent(step, params, X, Y, *, wanted: str, name: str):
     facts = comparison.describe_descent(losses)
     if facts.verdict == wanted:
         return
-    epochs = losses.size
+    epochs = losses.size - 1  # losses[0] is the start, losses[k] after k updates
     if facts.verdict == "too slow":
         problem = (f"the loss only falls from {facts.start:.4f} to {losses[-1]:.4f} in {epochs:,} epochs, "
                    "not below a tenth of its start")
