@@ -429,6 +429,7 @@ class StepSizeExplorer:
         self.diverged_text = self.ax.text(0.98, 0.95, "", transform=self.ax.transAxes, ha="right", va="top",
                                           color="tab:red", fontsize=11)
         label_loss_axes(self.ax, title=title, log_y=self.log_y)
+        self.ax.legend(loc="lower left")  # off the start and the diverged marker, at the top left
         self.ax.set_ylim(self.bottom, self.top)
         if self.log_y:
             self.ax.yaxis.set_major_locator(FixedLocator(log_ticks(self.bottom, self.top)))
@@ -507,7 +508,8 @@ def epochs_slider(epochs, max_epochs=None):
     max_epochs = min(4 * epochs, MAX_EPOCHS) if max_epochs is None else check_epochs(max_epochs, "max_epochs")
     if max_epochs < epochs:
         raise ValueError(f"max_epochs must be at least epochs ({epochs}); got {max_epochs}")
-    slider = widgets.IntSlider(value=epochs, min=1, max=max_epochs, description="epochs", continuous_update=False)
+    slider = widgets.IntSlider(value=epochs, min=1, max=max_epochs, description="epochs",
+                               continuous_update=CONTINUOUS_UPDATE, layout=widgets.Layout(width=SLIDER_WIDTH))
     slider.add_class("epochs-slider")
     return slider
 
