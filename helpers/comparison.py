@@ -168,37 +168,37 @@ def hot_and_cold_work(result):
     Parameters
     ----------
     result : HotAndColdResult or HotAndColdTwoLayerResult
-        Anything with ``.initial_loss``, ``.losses`` and ``.evaluations``.
+        Anything with ``.losses`` and ``.evaluations``, both of shape
+        ``(epochs + 1,)``, entry 0 before any sweep.
 
     Returns
     -------
     passes : numpy.ndarray of int, shape (epochs + 1,)
-        ``1`` (the initial loss), then ``result.evaluations``.
+        ``result.evaluations``: 1 (the initial loss), then the total after each sweep.
     losses : numpy.ndarray, shape (epochs + 1,)
-        ``result.initial_loss``, then ``result.losses``.
+        ``result.losses``.
     """
-    passes = np.concatenate([[1], np.asarray(result.evaluations)]).astype(int)
-    return passes, np.concatenate([[result.initial_loss], np.asarray(result.losses, dtype=float)])
+    return np.asarray(result.evaluations).astype(int), np.asarray(result.losses, dtype=float)
 
 
 def gradient_descent_work(losses, *, backward_cost=1):
     """The forward passes by which ``helpers.gradient_descent`` knows each of its losses.
 
     ``losses[k]`` is the loss after ``k`` updates.  It is computed by the
-    forward pass that starts epoch ``k + 1``, after ``k`` epochs of one
-    forward and one backward pass each: ``1 + 2 k`` passes when a backward
+    forward pass that follows update ``k`` (or starts epoch ``k + 1``), after
+    ``k`` epochs of one forward and one backward pass each: ``1 + 2 k`` passes when a backward
     pass is counted as one forward pass.
 
     Parameters
     ----------
-    losses : array_like, shape (epochs,)
+    losses : array_like, shape (epochs + 1,)
         What ``helpers.gradient_descent`` returned.
     backward_cost : int or float
         What one backward pass is counted as, in forward passes, > 0.
 
     Returns
     -------
-    numpy.ndarray, shape (epochs,)
+    numpy.ndarray, shape (epochs + 1,)
         ``1 + (1 + backward_cost) k`` for ``k = 0, 1, ...``: ``1, 3, 5, ...``
         by default (integers when ``backward_cost`` is an int).
 
@@ -311,7 +311,9 @@ def sweeps_in_budget(P, budget):
 
 
 def updates_in_budget(budget):
-    """How many losses ``gradient_descent`` reports within ``budget`` passes: ``losses[k]`` costs ``1 + 2 k``.
+    """How many losses fit in ``budget`` passes: ``losses[k]``, after ``k`` updates, costs ``1 + 2 k``.
+
+    ``gradient_descent(..., epochs=updates_in_budget(budget) - 1)`` reports that many.
 
     >>> updates_in_budget(5000)
     2500
@@ -349,7 +351,7 @@ class DescentRun:
 
     Attributes
     ----------
-    losses : numpy.ndarray, shape (epochs,)
+    losses : numpy.ndarray, shape (epochs + 1,)
         ``losses[k]``: the loss after ``k`` updates (``losses[0]``: the start).
     params : dict
         The trained network (a copy; the start is not modified).
@@ -375,10 +377,11 @@ def gradient_descent_run(params, X, Y, *, step, budget):
     Returns
     -------
     DescentRun
-        ``updates_in_budget(budget)`` losses and the trained network.
+        ``updates_in_budget(budget)`` losses (one more than the updates) and
+        the trained network.
     """
     trained = copy_params(params)
-    losses = gradient_descent(trained, X, Y, step=step, epochs=updates_in_budget(budget))
+    losses = gradient_descent(trained, X, Y, step=step, epochs=updates_in_budget(budget) - 1)
     return DescentRun(losses, trained)
 
 
@@ -388,7 +391,7 @@ def frozen_after(run):
     Parameters
     ----------
     run : HotAndColdResult or HotAndColdTwoLayerResult
-        Anything with ``.initial_loss`` and ``.losses`` (shape ``(epochs,)``).
+        Anything with ``.losses``, shape ``(epochs + 1,)``: ``losses[0]`` before any sweep.
 
     Returns
     -------
@@ -400,14 +403,16 @@ def frozen_after(run):
     Examples
     --------
     >>> from types import SimpleNamespace
-    >>> frozen_after(SimpleNamespace(initial_loss=0.9, losses=[0.7, 0.5, 0.5, 0.5]))
+    >>> frozen_after(SimpleNamespace(losses=[0.9, 0.7, 0.5, 0.5, 0.5]))
     2
-    >>> frozen_after(SimpleNamespace(initial_loss=0.9, losses=[0.7, 0.5, 0.4])) is None
+    >>> frozen_after(SimpleNamespace(losses=[0.9, 0.7, 0.5, 0.4])) is None
     True
     """
-    if not (hasattr(run, "initial_loss") and hasattr(run, "losses")):
-        raise TypeError(f"run must have .initial_loss and .losses (a hot-and-cold result); got {type(run).__name__}")
-    history = np.concatenate([[run.initial_loss], as_float_array(run.losses, "run.losses").ravel()])
+    if not hasattr(run, "losses"):
+        raise TypeError(f"run must have .losses (a hot-and-cold result); got {type(run).__name__}")
+    history = as_float_array(run.losses, "run.losses").ravel()
+    if history.size < 2:
+        raise ValueError(f"run.losses must hold the initial loss and at least one sweep; got {history.size} entries")
     improved = np.flatnonzero(np.diff(history) < 0)
     last = int(improved[-1]) + 1 if improved.size else 0
     return last if last < history.size - 1 else None
@@ -463,7 +468,7 @@ def describe_descent(losses):
 
     Parameters
     ----------
-    losses : array_like, shape (epochs,)
+    losses : array_like, shape (epochs + 1,)
         What ``helpers.gradient_descent`` returned, at least 2 epochs.
 
     Returns
@@ -554,7 +559,7 @@ class StepComparison:
             rows.append(f"{s:>6g} {show_count(self.hc_reach[s]):>11} {self.hc_runs[s].losses[-1]:>10.2e} "
                         f"{'-' if frozen is None else frozen:>8} | {a:>10g} {show_count(self.gd_reach[a]):>11} "
                         f"{final_loss_text(self.gd_runs[a].losses):>14}")
-        sweeps = next(iter(self.hc_runs.values())).losses.size
+        sweeps = next(iter(self.hc_runs.values())).losses.size - 1
         rows.append(f"(hot and cold: {sweeps} sweeps in the budget; frozen: the sweep after which nothing changed; "
                     "a range: the run never settled, and its loss kept within that range over its second half)")
         return "\n".join(rows)

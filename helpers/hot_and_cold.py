@@ -69,8 +69,10 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     Returns
     -------
     HotAndColdResult
-        ``.losses`` (one per epoch), ``.W``, ``.b``, ``.initial_loss``,
-        ``.evaluations``.
+        ``.losses``, shape ``(epochs + 1,)``: ``losses[t]`` is the loss after
+        ``t`` epochs, ``losses[0]`` the initial loss (also ``.initial_loss``);
+        ``.evaluations``, shape ``(epochs + 1,)``, the loss evaluations made by
+        then (``evaluations[0] == 1``); ``.W``, ``.b``.
 
     Raises
     ------
@@ -117,14 +119,15 @@ class HotAndColdTwoLayerResult:
 
     Attributes
     ----------
-    losses : numpy.ndarray, shape (epochs,)
-        The mean binary cross-entropy after each epoch.
+    losses : numpy.ndarray, shape (epochs + 1,)
+        ``losses[t]``: the mean binary cross-entropy after ``t`` sweeps
+        (``losses[0]``: the start, also ``initial_loss``).
     params : dict of numpy.ndarray
         Final ``W1``, ``b1``, ``W2``, ``b2`` (new arrays; the input is not modified).
     initial_loss : float
-    evaluations : numpy.ndarray of int, shape (epochs,)
-        Forward passes (loss evaluations) made by the end of each epoch,
-        counting the initial one.
+    evaluations : numpy.ndarray of int, shape (epochs + 1,)
+        Forward passes (loss evaluations) made by the end of each sweep,
+        counting the initial one (``evaluations[0] == 1``).
     """
 
     losses: np.ndarray
@@ -156,7 +159,8 @@ def hot_and_cold_two_layer(params, X, Y, *, step, epochs, nudge="each"):
     Returns
     -------
     HotAndColdTwoLayerResult
-        On ``KeyboardInterrupt`` after ``k >= 1`` sweeps, the record of those ``k``.
+        On ``KeyboardInterrupt`` after ``k >= 1`` sweeps, the record of those
+        ``k`` (``k + 1`` losses).
 
     Raises
     ------
@@ -224,7 +228,7 @@ def _search(loss_of, params: np.ndarray, step: float, epochs: int, nudge: str,
     sweep = search.nudge_together if nudge == "together" else search.nudge_each
     per_epoch = 2 if nudge == "together" else 2 * params.size
     bar = progress_bar(epochs, epochs * per_epoch * evaluation_seconds, name)
-    losses, evaluations = [], []
+    losses, evaluations = [initial_loss], [search.evaluations]  # entry 0: before any sweep
     try:
         # Nudges may overflow (step = 1e308): their loss is then NaN or inf, which is never "better".
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -234,11 +238,11 @@ def _search(loss_of, params: np.ndarray, step: float, epochs: int, nudge: str,
                 evaluations.append(search.evaluations)
                 bar.update()
     except KeyboardInterrupt:
-        done = min(len(losses), len(evaluations))
-        if done == 0:
+        kept = min(len(losses), len(evaluations))
+        if kept == 1:
             raise
-        del losses[done:], evaluations[done:]
-        note_interrupted(name, done, epochs)
+        del losses[kept:], evaluations[kept:]
+        note_interrupted(name, kept - 1, epochs)
     finally:
         bar.close()
     return _SearchResult(params, np.array(losses), initial_loss, np.array(evaluations))

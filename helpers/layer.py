@@ -21,17 +21,18 @@ class LayerRun:
 
     Attributes
     ----------
-    losses : numpy.ndarray, shape (epochs,)
-        The loss after each epoch.
+    losses : numpy.ndarray, shape (epochs + 1,)
+        ``losses[t]``: the loss after ``t`` epochs; ``losses[0]`` is the
+        loss before any update (the course's one convention for histories).
     W : numpy.ndarray, shape (n_out, n_in)
         Final weights.
     b : numpy.ndarray, same shape as the ``b`` passed in
         Final biases.
     initial_loss : float
-        The loss before the first epoch.
-    evaluations : numpy.ndarray of int, shape (epochs,)
+        The loss before the first epoch, ``losses[0]``.
+    evaluations : numpy.ndarray of int, shape (epochs + 1,)
         The work done by the end of each epoch, counting the initial loss
-        evaluation: loss evaluations (forward passes) for hot and cold;
+        evaluation (``evaluations[0] == 1``): loss evaluations (forward passes) for hot and cold;
         forward plus backward passes for gradient descent (a backward pass
         costs about as much as a forward one).
     """

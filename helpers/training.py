@@ -84,20 +84,21 @@ def gradient_descent(params, X, Y, *, step, epochs):
 
     Returns
     -------
-    numpy.ndarray, shape (epochs,)
-        The mean binary cross-entropy at the start of each epoch, before its
-        update: ``losses[0]`` is the untrained network's loss.  If the run is
-        interrupted (Ctrl-C, ``KeyboardInterrupt``) after ``k >= 1`` completed
-        epochs, the first ``k`` losses, with a note on stderr; ``params`` then
-        hold the network after those ``k`` updates.
+    numpy.ndarray, shape (epochs + 1,)
+        ``losses[t]``: the mean binary cross-entropy after ``t`` updates, so
+        ``losses[0]`` is the untrained network's loss and ``losses[-1]`` the
+        trained one's (one forward pass more than the updates need).  If the
+        run is interrupted (Ctrl-C, ``KeyboardInterrupt``) after ``k >= 1``
+        completed updates, the ``k + 1`` losses up to then, with a note on
+        stderr; ``params`` then hold the network after those ``k`` updates.
 
     Raises
     ------
     TrainingDiverged
-        At the first epoch whose loss or updated parameters are not finite
-        (``step`` far too large): ``.epoch`` is that epoch (1-based),
-        ``.losses`` the finite losses so far, and ``params`` keep the last
-        finite update.
+        At the first update ``k`` (1-based) after which the loss or the
+        parameters are not finite (``step`` far too large): ``.epoch`` is
+        ``k``, ``.losses`` the ``k`` finite losses ``losses[0 .. k-1]``, and
+        ``params`` keep the last finite update.
     MagnitudeError
         If the initial network already overflows float64 (``Z1`` or ``Z2``).
 
@@ -112,17 +113,19 @@ def gradient_descent(params, X, Y, *, step, epochs):
     epochs = check_epochs(epochs)
     _forward_checked(checked, X)
     seconds = epochs * 2 * pass_seconds(sum(value.size for value in checked.values()), X.shape[1])
-    losses = np.empty(epochs)
+    losses = np.empty(epochs + 1)
     done, pending = 0, None
     bar = progress_bar(epochs, seconds, "gradient descent")
     try:
         with np.errstate(over="ignore", invalid="ignore"):
-            for epoch in range(epochs):
-                _, cache = _forward(params, X)
+            for epoch in range(epochs + 1):
+                _, cache = _forward(params, X)  # the network after `epoch` updates
                 loss = _cross_entropy_from_logits(Y, cache["Z2"])
                 if not np.isfinite(loss):
-                    raise _diverged("gradient descent", step, epoch + 1, epochs, losses[:epoch], "the loss")
+                    raise _diverged("gradient descent", step, epoch, epochs, losses[:epoch], "the loss")
                 losses[epoch] = loss
+                if epoch == epochs:
+                    break
                 grads = _backward(params, cache, Y)
                 updated = {name: params[name] - step * grad for name, grad in grads.items()}
                 if not all(np.all(np.isfinite(value)) for value in updated.values()):
@@ -141,7 +144,9 @@ def gradient_descent(params, X, Y, *, step, epochs):
         if done == 0:
             raise
         note_interrupted("gradient_descent", done, epochs)
-        return losses[:done].copy()
+        with np.errstate(over="ignore", invalid="ignore"):
+            losses[done] = _cross_entropy_from_logits(Y, _forward(params, X)[1]["Z2"])
+        return losses[:done + 1].copy()
     finally:
         bar.close()
     return losses
@@ -170,10 +175,12 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
     Returns
     -------
     LayerRun
-        ``.losses`` after each update, ``.W``, ``.b``, ``.initial_loss`` and
-        ``.evaluations``: ``1 + 2 * epoch`` forward and backward passes.  If
-        interrupted (``KeyboardInterrupt``) after ``k >= 1`` epochs, the
-        record of those ``k`` epochs, with a note on stderr.
+        ``.losses``, shape ``(epochs + 1,)``: ``losses[t]`` after ``t``
+        updates (``losses[0] == .initial_loss``), ``.W``, ``.b`` and
+        ``.evaluations``, shape ``(epochs + 1,)``: ``1 + 2 t`` forward and
+        backward passes.  If interrupted (``KeyboardInterrupt``) after
+        ``k >= 1`` epochs, the record of those ``k`` epochs, with a note on
+        stderr.
 
     Raises
     ------
@@ -194,7 +201,8 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
     initial_loss = _mean_squared_error(y, a)
     if not np.isfinite(initial_loss):
         raise MagnitudeError(f"the initial loss is {initial_loss}: the entries of y are too large in magnitude")
-    losses = np.empty(epochs)
+    losses = np.empty(epochs + 1)
+    losses[0] = initial_loss
     state = (W, b, a, 0)  # one assignment per epoch, so that Ctrl-C never splits an update
     m = x.shape[1] if x.ndim == 2 else 1
     bar = progress_bar(epochs, epochs * 2 * pass_seconds(W.size + b.size, m), "gradient descent")
@@ -207,9 +215,9 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
                 a_new = _sigmoid_of_checked(W_new @ x + b_new)
                 loss = _mean_squared_error(y, a_new)
                 if not (np.isfinite(loss) and np.all(np.isfinite(W_new)) and np.all(np.isfinite(b_new))):
-                    raise _diverged("layer_gradient_descent", step, epoch + 1, epochs, losses[:epoch],
+                    raise _diverged("layer_gradient_descent", step, epoch + 1, epochs, losses[:epoch + 1],
                                     "the loss or the parameters")
-                losses[epoch] = loss
+                losses[epoch + 1] = loss
                 state = (W_new, b_new, a_new, epoch + 1)
                 bar.update()
     except KeyboardInterrupt:
@@ -220,6 +228,6 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
         bar.close()
     W, b, done = state[0], state[1], state[3]
     return LayerRun(
-        losses=losses[:done].copy() if done < epochs else losses, W=W, b=b.reshape(b_shape),
-        initial_loss=initial_loss, evaluations=1 + 2 * np.arange(1, done + 1),
+        losses=losses[:done + 1].copy() if done < epochs else losses, W=W, b=b.reshape(b_shape),
+        initial_loss=initial_loss, evaluations=1 + 2 * np.arange(done + 1),
     )

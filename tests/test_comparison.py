@@ -56,10 +56,10 @@ def test_layer_gradient_descent_follows_the_update_rule(layer_problem):
     for epoch in range(3):
         dW, db = helpers.sigmoid_layer_gradient(x, W_now, b_now, y)
         W_now, b_now = W_now - 0.5 * dW, b_now - 0.5 * db
-        assert run.losses[epoch] == pytest.approx(helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W_now, b_now)),
+        assert run.losses[epoch + 1] == pytest.approx(helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W_now, b_now)),
                                                   rel=1e-12)
     np.testing.assert_allclose(run.W, W_now, rtol=1e-12)
-    assert list(run.evaluations) == [3, 5, 7]
+    assert list(run.evaluations) == [1, 3, 5, 7] and run.losses[0] == run.initial_loss
     assert np.array_equal(W, layer_problem[1])  # not modified
 
 

@@ -38,8 +38,8 @@ def test_trace_path_retraces_one_long_hot_and_cold_run(unit_problem, nudge):
     np.testing.assert_array_equal(path[0], [0.0, -1.0])
     np.testing.assert_allclose(path[-1], [run.W[0, 0], run.b[0]], rtol=0, atol=1e-12)
     losses = [helpers.mean_squared_error(y, helpers.sigmoid_layer(x, row[:1].reshape(1, 1), row[1:]))
-              for row in path[1:]]
-    np.testing.assert_allclose(losses, run.losses, rtol=1e-12)
+              for row in path]
+    np.testing.assert_allclose(losses, run.losses, rtol=1e-12)          # row k of the path: after k epochs
     if nudge == "together":
         np.testing.assert_allclose(path[:, 0] - path[:, 1], 1.0)  # w - b never changes
 
@@ -96,15 +96,15 @@ def test_hot_and_cold_work_counts_its_forward_passes(xor_problem):
     run = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
     passes, losses = comparison.hot_and_cold_work(run)
     assert list(passes) == [1, 1 + 2 * P, 1 + 4 * P, 1 + 6 * P]
-    assert losses[0] == run.initial_loss and list(losses[1:]) == list(run.losses)
+    assert losses[0] == run.initial_loss and list(losses) == list(run.losses)
 
 
 def test_gradient_descent_work_counts_a_forward_and_a_backward_per_epoch(xor_problem):
     X, Y, params = xor_problem
     losses = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=4)
-    assert list(comparison.gradient_descent_work(losses)) == [1, 3, 5, 7]
-    assert list(comparison.gradient_descent_work(losses, backward_cost=2)) == [1, 4, 7, 10]
-    np.testing.assert_allclose(comparison.gradient_descent_work(losses, backward_cost=1.5), [1, 3.5, 6, 8.5])
+    assert losses.size == 5 and list(comparison.gradient_descent_work(losses)) == [1, 3, 5, 7, 9]
+    assert list(comparison.gradient_descent_work(losses, backward_cost=2)) == [1, 4, 7, 10, 13]
+    np.testing.assert_allclose(comparison.gradient_descent_work(losses, backward_cost=1.5), [1, 3.5, 6, 8.5, 11])
     with pytest.raises(ValueError, match="backward_cost"):
         comparison.gradient_descent_work(losses, backward_cost=0)
 
@@ -154,20 +154,22 @@ def test_runs_on_a_budget_leave_the_start_alone_and_spend_at_most_the_budget(xor
     before = comparison.copy_params(params)
     hc = comparison.hot_and_cold_run(params, X, Y, step=0.5, budget=200)
     gd = comparison.gradient_descent_run(params, X, Y, step=5.0, budget=200)
-    assert hc.losses.size == 5 and hc.evaluations[-1] == 1 + 5 * 34 <= 200
+    assert hc.losses.size == 6 and hc.evaluations[-1] == 1 + 5 * 34 <= 200          # epochs 0 to 5
     assert gd.losses.size == 100 and comparison.gradient_descent_work(gd.losses)[-1] <= 200
     assert all(np.array_equal(params[name], before[name]) for name in params)
-    assert gd.losses[-1] == pytest.approx(helpers.two_layer_loss(gd.params, X, Y), rel=0.05)  # one update later
+    assert gd.losses[-1] == helpers.two_layer_loss(gd.params, X, Y)               # the trained network's loss
     np.testing.assert_array_equal(
-        gd.losses, helpers.gradient_descent(comparison.copy_params(params), X, Y, step=5.0, epochs=100))
+        gd.losses, helpers.gradient_descent(comparison.copy_params(params), X, Y, step=5.0, epochs=99))
 
 
 def test_frozen_after_finds_the_last_sweep_that_helped():
     from types import SimpleNamespace as Run
-    assert comparison.frozen_after(Run(initial_loss=1.0, losses=[0.9, 0.9, 0.9])) == 1
-    assert comparison.frozen_after(Run(initial_loss=1.0, losses=[1.0, 1.0])) == 0
-    assert comparison.frozen_after(Run(initial_loss=1.0, losses=[0.9, 0.9, 0.8])) is None
-    assert comparison.frozen_after(Run(initial_loss=1.0, losses=[0.8])) is None
+    assert comparison.frozen_after(Run(losses=[1.0, 0.9, 0.9, 0.9])) == 1
+    assert comparison.frozen_after(Run(losses=[1.0, 1.0, 1.0])) == 0
+    assert comparison.frozen_after(Run(losses=[1.0, 0.9, 0.9, 0.8])) is None
+    assert comparison.frozen_after(Run(losses=[1.0, 0.8])) is None
+    with pytest.raises(ValueError, match="at least one sweep"):
+        comparison.frozen_after(Run(losses=[1.0]))
 
 
 def test_frozen_after_on_real_runs(xor_2_4_1):
@@ -175,7 +177,7 @@ def test_frozen_after_on_real_runs(xor_2_4_1):
     frozen = comparison.hot_and_cold_run(params, X, Y, step=3.0, budget=5000)
     k = comparison.frozen_after(frozen)
     assert k is not None and k < frozen.losses.size // 2
-    assert np.all(frozen.losses[k - 1:] == frozen.losses[-1]) and frozen.losses[k - 2] > frozen.losses[k - 1]
+    assert np.all(frozen.losses[k:] == frozen.losses[-1]) and frozen.losses[k - 1] > frozen.losses[k]
     assert comparison.frozen_after(comparison.hot_and_cold_run(params, X, Y, step=0.5, budget=5000)) is None
 
 

@@ -24,8 +24,10 @@ def test_losses_are_recorded_per_epoch_and_never_rise(problem):
     x, W, b, y = problem
     for nudge in ("together", "each"):
         result = hot_and_cold(x, W, b, y, step=0.005, epochs=30, nudge=nudge)
-        assert result.losses.shape == (30,)
-        assert np.all(np.diff(np.concatenate([[result.initial_loss], result.losses])) <= 0)
+        assert result.losses.shape == (31,) and result.evaluations.shape == (31,)   # epochs 0 to 30
+        assert result.losses[0] == result.initial_loss == mean_squared_error(y, sigmoid_layer(x, W, b))
+        assert result.evaluations[0] == 1
+        assert np.all(np.diff(result.losses) <= 0)
         assert result.losses[-1] == pytest.approx(mean_squared_error(y, sigmoid_layer(x, result.W, result.b)))
 
 

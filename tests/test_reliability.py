@@ -167,14 +167,14 @@ def test_hot_and_cold_refuses_a_loss_that_is_nan_from_the_start():
 
 
 def test_gradient_descent_at_a_huge_step_raises_training_diverged_with_the_history_so_far():
-    # 16 hidden units, each weight of W2 pushed to about 1e308: Z2 overflows at epoch 3.
+    # 16 hidden units, each weight of W2 pushed to about 1e308: Z2 overflows after the second update.
     params = xor_params(16)
-    reference = helpers.gradient_descent(xor_params(16), helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=2)
-    with pytest.raises(TrainingDiverged, match=r"diverged at epoch 3 of 50.*step = 1e\+308 is too large") as caught:
+    reference = helpers.gradient_descent(xor_params(16), helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=1)
+    with pytest.raises(TrainingDiverged, match=r"diverged at epoch 2 of 50.*step = 1e\+308 is too large") as caught:
         helpers.gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=50)
     error = caught.value
     assert isinstance(error, ArithmeticError)
-    assert error.epoch == 3
+    assert error.epoch == 2 and error.losses.size == 2        # the losses after 0 and 1 updates
     np.testing.assert_array_equal(error.losses, reference)
     assert all(np.all(np.isfinite(value)) for value in params.values())  # the last finite update
 
@@ -183,23 +183,24 @@ def test_gradient_descent_at_a_huge_step_raises_training_diverged_with_the_histo
 def test_gradient_descent_at_a_huge_step_that_stays_finite_returns_a_finite_history(n_hidden):
     # Saturated sigmoids keep the gradients below 1, so these runs bounce between huge but finite losses.
     losses = helpers.gradient_descent(xor_params(n_hidden), helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=20)
-    assert losses.shape == (20,) and np.all(np.isfinite(losses))
+    assert losses.shape == (21,) and np.all(np.isfinite(losses))
 
 
 def test_layer_gradient_descent_at_a_huge_step_raises_training_diverged():
     x = np.array([1e10, 2e10, 3e10])
     with pytest.raises(TrainingDiverged, match="layer_gradient_descent diverged at epoch 1 .*step = 1e\\+308") as caught:
         helpers.layer_gradient_descent(x, SEED_W * 1e-10, SEED_B, Y_REACHABLE, step=1e308, epochs=5)
-    assert caught.value.epoch == 1 and caught.value.losses.size == 0
+    assert caught.value.epoch == 1 and caught.value.losses.size == 1  # the initial loss only
 
 
 def test_the_step_explorer_shows_a_diverged_run_instead_of_crashing():
     def train(step, epochs):
-        raise TrainingDiverged("diverged", epoch=3, losses=[0.7, 0.9])
+        raise TrainingDiverged("diverged", epoch=3, losses=[0.7, 0.9, 0.8])
 
     explorer = helpers.widgets.StepSizeExplorer(train, step=1.0, min_step=0.1, max_step=10.0, epochs=5)
-    assert explorer.summary.value == "step = 1: loss 0.700000 -> 0.900000, then diverged at epoch 3"
-    np.testing.assert_array_equal(explorer.losses, [0.7, 0.9])
+    assert explorer.summary.value == "step = 1: loss 7.00e-01 → diverged at epoch 3"
+    np.testing.assert_array_equal(explorer.losses, [0.7, 0.9, 0.8])
+    assert explorer.diverged_text.get_text() == "diverged at epoch 3"
 
 
 # 5. Finite inputs past the documented range -----------------------------------------------------
@@ -298,7 +299,7 @@ def test_gradient_descent_interrupted_returns_the_losses_so_far_and_the_matching
     monkeypatch.setattr(training, "_backward", interrupt_after(3, training._backward))
     params = xor_params()
     losses = helpers.gradient_descent(params, X, Y, step=0.5, epochs=10)
-    np.testing.assert_array_equal(losses, full[:3])
+    np.testing.assert_array_equal(losses, full[:4])                     # after 0, 1, 2 and 3 updates
     assert all(np.array_equal(params[name], three_params[name]) for name in params)
     assert "gradient_descent interrupted (KeyboardInterrupt) after 3 of 10 epochs" in capsys.readouterr().err
 
@@ -316,8 +317,8 @@ def test_hot_and_cold_interrupted_returns_the_completed_epochs(capsys):
     loss = interrupt_after(1 + 2 * 4 + 1, helpers.mean_squared_error)  # initial, 4 epochs, then mid-epoch 5
     run = helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.01, epochs=10, nudge="together",
                                loss=loss)
-    np.testing.assert_array_equal(run.losses, full.losses[:4])
-    np.testing.assert_array_equal(run.evaluations, full.evaluations[:4])
+    np.testing.assert_array_equal(run.losses, full.losses[:5])           # epochs 0 to 4
+    np.testing.assert_array_equal(run.evaluations, full.evaluations[:5])
     expected = helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.01, epochs=4, nudge="together")
     np.testing.assert_array_equal(run.W, expected.W)
     assert "hot_and_cold interrupted (KeyboardInterrupt) after 4 of 10 epochs" in capsys.readouterr().err
@@ -330,8 +331,8 @@ def test_layer_gradient_descent_interrupted_returns_the_completed_epochs(monkeyp
     monkeypatch.setattr(training, "_mean_squared_error_gradient",
                         interrupt_after(5, training._mean_squared_error_gradient))
     run = helpers.layer_gradient_descent(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=8)
-    np.testing.assert_array_equal(run.losses, full.losses[:5])
-    np.testing.assert_array_equal(run.evaluations, full.evaluations[:5])
+    np.testing.assert_array_equal(run.losses, full.losses[:6])           # epochs 0 to 5
+    np.testing.assert_array_equal(run.evaluations, full.evaluations[:6])
     assert "after 5 of 8 epochs" in capsys.readouterr().err
 
 

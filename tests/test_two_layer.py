@@ -68,8 +68,9 @@ def test_gradient_descent_learns_xor_and_updates_params_in_place():
     params = init_two_layer(2, 4, 1, seed=0)
     W1_before = params["W1"].copy()
     losses = gradient_descent(params, X, Y, step=5.0, epochs=1000)
-    assert losses.shape == (1000,)
+    assert losses.shape == (1001,)                                   # epochs 0 to 1000
     assert losses[0] == pytest.approx(two_layer_loss(init_two_layer(2, 4, 1, seed=0), X, Y))
+    assert losses[-1] == two_layer_loss(params, X, Y)                 # the trained network's loss
     assert losses[-1] < 0.05 < 0.6 < losses[0]
     assert not np.array_equal(params["W1"], W1_before)
     assert np.mean(predict(params, X) == Y) == 1.0

@@ -147,7 +147,7 @@ def _as_step(value, name: str, symbol: str) -> float:
 
 def _check_freeze(step, params, X, Y):
     run = comparison.hot_and_cold_run(params, X, Y, step=step, budget=STEP_BUDGET)
-    sweeps, frozen = run.losses.size, comparison.frozen_after(run)
+    sweeps, frozen = run.losses.size - 1, comparison.frozen_after(run)
     if frozen is None:
         raise Mistake(f"with s = {step:g} hot and cold still improves in its last sweep (sweep {sweeps}): "
                       "that is not frozen")
@@ -161,7 +161,7 @@ def _check_descent(step, params, X, Y, *, wanted: str, name: str):
     facts = comparison.describe_descent(losses)
     if facts.verdict == wanted:
         return
-    epochs = losses.size
+    epochs = losses.size - 1  # losses[0] is the start, losses[k] after k updates
     if facts.verdict == "too slow":
         problem = (f"the loss only falls from {facts.start:.4f} to {losses[-1]:.4f} in {epochs:,} epochs, "
                    "not below a tenth of its start")

@@ -311,8 +311,8 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
         The four curves: per epoch (hot and cold, gradient descent), then per pass.
     """
     gd_losses = as_float_array(gd_losses, "gd_losses")
-    per_epoch = [plot_loss_curve(ax_epoch, hc_run.losses, label=labels[0]),    # the loss after epoch 1, 2, ...
-                 plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1])]     # gd_losses[k]: after k updates
+    per_epoch = [plot_loss_curve(ax_epoch, hc_run.losses[1:], label=labels[0]),  # losses[k]: after k epochs; from 1 on
+                 plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1])]      # (the epoch axis is logarithmic)
     ax_epoch.set_xscale("log")
     label_loss_axes(ax_epoch, xlabel="epoch (log scale)", ylabel="mean cross-entropy",
                     title="Per epoch: hot and cold looks far ahead", log_y=True)

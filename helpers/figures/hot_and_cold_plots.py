@@ -24,14 +24,13 @@ def run_curve(result, *, by="epoch"):
         What ``helpers.hot_and_cold`` returned.
     by : {"epoch", "evaluations"}
         The horizontal axis: epochs ``0 .. epochs``, or the cumulative number
-        of loss evaluations (1 for the initial loss, then
-        ``result.evaluations``).
+        of loss evaluations ``result.evaluations`` (1 for the initial loss).
 
     Returns
     -------
     x : numpy.ndarray, shape (epochs + 1,)
     losses : numpy.ndarray, shape (epochs + 1,)
-        ``result.initial_loss`` followed by ``result.losses``.
+        ``result.losses`` (entry 0: the initial loss).
 
     Raises
     ------
@@ -42,11 +41,11 @@ def run_curve(result, *, by="epoch"):
     """
     check_choice(by, "by", ("epoch", "evaluations"))
     _check_run(result)
-    losses = np.concatenate([[result.initial_loss], result.losses])
+    losses = np.asarray(result.losses, dtype=float)
     if by == "epoch":
         x = np.arange(losses.size)
     elif by == "evaluations":
-        x = np.concatenate([[1], result.evaluations])
+        x = np.asarray(result.evaluations)
     else:
         raise ValueError(f"by must be 'epoch' or 'evaluations'; got {by!r}")
     return x, losses

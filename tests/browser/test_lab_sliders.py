@@ -3,7 +3,6 @@ keyboard, and check that what the page shows is exactly what the helpers compute
 
 from __future__ import annotations
 
-import math
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,19 +40,12 @@ def run_04(step, epochs=500):
 class SliderCase:
     notebook: str
     run: Callable  # (step, epochs=the notebook's) -> losses, as the notebook's explorer computes them
+    symbol: str  # the step's symbol, on the slider and in the summary
+    step_range: tuple  # (min_step, max_step) of the notebook's explorer
 
 
-CASES = [SliderCase("03_hot_and_cold.ipynb", run_03), SliderCase("04_backpropagation.ipynb", run_04)]
-
-
-def slider_readout(value: float, digits: int = 3) -> str:
-    """What the slider's readout shows: ``readout_format=".3g"`` in d3-format, i.e. JavaScript's
-    ``value.toPrecision(3)``, which keeps trailing zeros ("1.00", "100", "0.0100")."""
-    exponent = math.floor(math.log10(abs(value)))
-    if exponent < -6 or exponent >= digits:
-        mantissa, power = f"{value:.{digits - 1}e}".split("e")
-        return f"{mantissa}e{int(power):+d}"
-    return f"{value:.{max(digits - 1 - exponent, 0)}f}"
+CASES = [SliderCase("03_hot_and_cold.ipynb", run_03, "s", (1e-4, 1.0)),
+         SliderCase("04_backpropagation.ipynb", run_04, "α", (0.01, 100.0))]
 
 
 def prepare_copy(case: SliderCase, root: Path) -> int:
@@ -135,16 +127,17 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     readout = step_slider.locator(".widget-readout")
     image = page.locator("img.loss-plot")
     step_before = float(run_cell(page, check_index).split(" | ")[0])
-    assert summary.inner_text() == helpers.widgets.summarize_run(step_before, case.run(step_before))
-    assert readout.inner_text() == slider_readout(step_before)
+    assert summary.inner_text() == helpers.widgets.summarize_run(step_before, case.run(step_before), symbol=case.symbol)
+    assert readout.inner_text() == helpers.widgets.format_step(step_before)
 
-    # One press of the left arrow moves a log slider down a tenth of a decade.
+    # One press of the left arrow moves the slider to the next smaller of its round steps.
     press_and_wait_for_redraw(page, step_slider, "ArrowLeft", summary, image)
 
-    expected_step = 10 ** (math.log10(step_before) - 0.1)
+    options = helpers.widgets.step_options(*case.step_range, extra=[step_before])
+    expected_step = options[options.index(step_before) - 1]
     expected_losses = case.run(expected_step)
-    assert readout.inner_text() == slider_readout(expected_step)
-    assert summary.inner_text() == helpers.widgets.summarize_run(expected_step, expected_losses)
+    assert readout.inner_text() == helpers.widgets.format_step(expected_step)
+    assert summary.inner_text() == helpers.widgets.summarize_run(expected_step, expected_losses, symbol=case.symbol)
     step_after, shown_summary, last_point = run_cell(page, check_index).split(" | ")
     assert float(step_after) == pytest.approx(expected_step, rel=1e-12)
     assert shown_summary == summary.inner_text()
@@ -156,4 +149,4 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     press_and_wait_for_redraw(page, epochs_slider, "ArrowRight", summary, image)
     assert epochs_slider.locator(".widget-readout").inner_text() == str(epochs_before + 1)
     assert summary.inner_text() == helpers.widgets.summarize_run(
-        expected_step, case.run(expected_step, epochs=epochs_before + 1))
+        expected_step, case.run(expected_step, epochs=epochs_before + 1), symbol=case.symbol)
