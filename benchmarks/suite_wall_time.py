@@ -22,8 +22,9 @@ def last_summary_line(output: str) -> str:
     return lines[-1] if lines else "(no output)"
 
 
-def suite_wall_time_section(measure_it: bool, command=("make", "test"), cwd: Path = REPO_ROOT,
-                            env: dict | None = None) -> Section:
+def suite_wall_time_section(
+    measure_it: bool, command=("make", "test"), cwd: Path = REPO_ROOT, env: dict | None = None
+) -> Section:
     """Run ``command`` once in ``cwd`` and time it, or report it as not measured.
 
     Parameters
@@ -51,9 +52,7 @@ def suite_wall_time_section(measure_it: bool, command=("make", "test"), cwd: Pat
     start = time.perf_counter()
     completed = subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
-    section.rows.append(
-        Row(case=CASE, what=WHAT, label="make test", timing=Timing(seconds, (seconds,), 1))
-    )
+    section.rows.append(Row(case=CASE, what=WHAT, label="make test", timing=Timing(seconds, (seconds,), 1)))
     section.notes.append(
         f"test suite: `{' '.join(command)}` exited with {completed.returncode}; "
         f"last line of its output: {last_summary_line(completed.stdout)}"

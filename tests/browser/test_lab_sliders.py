@@ -4,18 +4,15 @@ keyboard, and check that what the page shows is exactly what the helpers compute
 from __future__ import annotations
 
 import math
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import nbformat
 import numpy as np
 import pytest
 
 import helpers
-
-from .jupyter_lab import running_lab
 
 pytestmark = pytest.mark.browser
 
@@ -106,24 +103,17 @@ def press_and_wait_for_redraw(page, slider, key: str, summary, image) -> None:
     summary_before, image_before = summary.inner_text(), image.get_attribute("src")
     slider.locator(".noUi-handle").focus()
     page.keyboard.press(key)
-    page.wait_for_function("([element, text]) => element.innerText !== text",
-                           arg=[summary.element_handle(), summary_before])
-    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
-                           arg=[image.element_handle(), image_before])
-
-
-@pytest.fixture
-def lab(tmp_path, chromium):
-    """A JupyterLab serving an empty folder; requested before ``page`` so that it outlives it,
-    and after ``chromium`` so that no server starts when the browser tests are skipped."""
-    root = tmp_path / "root"
-    root.mkdir()
-    with running_lab(root, tmp_path / "home") as server:
-        yield server
+    page.wait_for_function(
+        "([element, text]) => element.innerText !== text", arg=[summary.element_handle(), summary_before]
+    )
+    page.wait_for_function(
+        "([element, src]) => element.getAttribute('src') !== src", arg=[image.element_handle(), image_before]
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.notebook for case in CASES])
 def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
+    """``lab`` (tests/browser/conftest.py) is one JupyterLab for the session; each case copies its own notebook."""
     check_index = prepare_copy(case, lab.root)
     page.goto(lab.notebook_url(case.notebook))
     page.wait_for_function(KERNEL_IDLE)
@@ -156,4 +146,5 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     press_and_wait_for_redraw(page, epochs_slider, "ArrowRight", summary, image)
     assert epochs_slider.locator(".widget-readout").inner_text() == str(epochs_before + 1)
     assert summary.inner_text() == helpers.widgets.summarize_run(
-        expected_step, case.run(expected_step, epochs=epochs_before + 1))
+        expected_step, case.run(expected_step, epochs=epochs_before + 1)
+    )
