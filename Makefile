@@ -2,10 +2,16 @@
 # environment in .venv the first time (and again whenever pyproject.toml changes).
 #
 #   make lab        open the course in JupyterLab
-#   make test       run the helpers' tests and re-execute every notebook (nbval); with
-#                   Debian's chromium installed, also the browser tests of the sliders
-#   make bench      print the benchmark table (not part of the tests)
+#   make test       lint (ruff), then the helpers' tests and every notebook re-executed (nbval),
+#                   in parallel; with Debian's chromium installed, also the browser tests
+#   make lint       only the lint: ruff check and ruff format --check (notebooks included)
+#   make format     fix what the lint can fix: ruff check --fix, then ruff format
+#   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
+#   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
+#                   also times one `make test`)
+#   make bench-suite  time `make test` three times
 #   make handouts   export every notebook to static HTML in handouts/
+#   make clean      remove everything the targets above create
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -17,7 +23,7 @@ NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 # JupyterLab refuses to run as root unless told to (containers and CI often are root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test bench handouts clean
+.PHONY: lab test lint format notebooks bench bench-suite handouts clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,14 +37,31 @@ $(NODE_STAMP): package.json package-lock.json
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks
 
-test: $(STAMP) $(NODE_DEPS)
+test: lint $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+notebooks: $(STAMP)
+	$(BIN)/python -m tools.notebooks $(NB)
+
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(ARGS)
+
+bench-suite: $(STAMP)
+	$(BIN)/python -m benchmarks.suite_wall_time --runs 3
 
 handouts: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.handouts
 
+# Everything the targets create: the environments, npm's packages, exported handouts and
+# student notebooks, the install's egg-info, caches, and the browser tests' screenshots.
 clean:
-	rm -rf $(VENV) node_modules handouts
+	rm -rf $(VENV) .venv-oldest node_modules handouts student *.egg-info .hypothesis .ruff_cache test-artifacts
+	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +
