@@ -39,6 +39,7 @@ from pathlib import Path
 import nbformat
 from jupyter_client import KernelManager
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -90,14 +91,15 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = CELL_TIMEOUT) -
     """
     nb.metadata.pop("widgets", None)
     with tempfile.TemporaryDirectory(prefix="notebooks-") as sockets:
+        km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel"))
         client = NotebookClient(
-            nb,
-            km=KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(sockets) / "kernel")),
-            timeout=timeout,
-            record_timing=False,
-            resources={"metadata": {"path": str(cwd)}},
+            nb, km=km, timeout=timeout, record_timing=False, resources={"metadata": {"path": str(cwd)}}
         )
-        client.execute(env=kernel_environment())
+        try:
+            client.execute(env=kernel_environment())
+        finally:  # nbclient leaves a kernel manager it was given running
+            if km.has_kernel:
+                km.shutdown_kernel(now=True)
     return nb
 
 
@@ -243,12 +245,18 @@ def main(argv=None) -> int:
     except ValueError as error:
         print(f"make notebooks: {error}", file=sys.stderr)
         return 2
+    failed = []
     for path in paths:
         start = time.perf_counter()
-        changed = refresh(path, arguments.timeout)
-        verdict = "changed" if changed else "unchanged"
+        try:
+            verdict = "changed" if refresh(path, arguments.timeout) else "unchanged"
+        except CellExecutionError as error:
+            failed.append(path.name)
+            verdict = f"NOT written, a cell raised an error:\n{error}"
         print(f"{path.name}: {verdict} ({time.perf_counter() - start:.0f} s)", flush=True)
-    return 0
+    if failed:
+        print(f"make notebooks: {len(failed)} notebook(s) failed and were left as they were: {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
