@@ -1,7 +1,9 @@
 # One command opens the course, one runs every test.  Both build a virtual
 # environment in .venv the first time (and again whenever pyproject.toml changes).
 #
-#   make lab        open the course in JupyterLab
+#   make lab        open the course in JupyterLab (writes the student notebooks first)
+#   make student    write the student notebooks (no solutions, no outputs) into student/;
+#                   notebooks you edited are kept, FORCE=1 replaces them too
 #   make test       lint (ruff), then the helpers' tests and every notebook re-executed (nbval),
 #                   in parallel; with Debian's chromium installed, also the browser tests
 #   make lint       only the lint: ruff check and ruff format --check (notebooks included)
@@ -23,7 +25,7 @@ NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 # JupyterLab refuses to run as root unless told to (containers and CI often are root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab test lint format notebooks bench bench-suite handouts clean
+.PHONY: lab student test lint format notebooks bench bench-suite handouts clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +36,16 @@ $(STAMP): pyproject.toml
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 
+# JupyterLab starts at the repository's top, so notebooks/ (teacher) and student/ both show,
+# with the file browser in student/. tools/jupyter_config turns off nbgrader's own JupyterLab
+# extensions (its course-management menus): the course only uses nbgrader to write student/.
 lab: $(STAMP)
-	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks
+	$(BIN)/python -m tools.student
+	JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \
+	  $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
+
+student: $(STAMP)
+	$(BIN)/python -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
 
 test: lint $(NODE_DEPS)
 	$(BIN)/python -m pytest

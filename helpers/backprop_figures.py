@@ -1,6 +1,12 @@
 r"""The computational graph of the two-layer network, forward and backward.
 
-This figure replaces the seed notebook's missing ``backprop.png``.  It is
+Two figures: ``draw_backprop_graph``, the graph of arrays with their shapes
+and the formulas of the backward pass; and ``draw_numbers_graph``, a 2-2-1
+network on one example with every value and every gradient written on its
+node (``one_example_numbers`` computes them with ``helpers.forward`` and
+``helpers.backward``).
+
+The first figure replaces the seed notebook's missing ``backprop.png``.  It is
 drawn with matplotlib alone, so it lives with the code it describes: the
 formulas on its backward arrows are the lines of ``helpers.two_layer._backward``.
 
@@ -17,7 +23,10 @@ Backward (red, right to left), with ``N = n_out * m``::
 
 from __future__ import annotations
 
+import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+from .two_layer import backward, check_params, forward, two_layer_loss
 
 #: Colours of the drawing: forward pass, backward pass, and node fills by kind.
 FORWARD_COLOR = "#222222"
@@ -192,3 +201,188 @@ def draw_backprop_graph(ax):
     ax.set_aspect("equal")
     ax.axis("off")
     return {"nodes": nodes, "forward": forward, "backward": backward}
+
+
+# --------------------------------------------------------------------------------------------
+# One example through a 2-2-1 network, with numbers (values and gradients on the nodes).
+# --------------------------------------------------------------------------------------------
+
+#: Colour of the values (forward) and of the gradients (backward) in ``draw_numbers_graph``.
+VALUE_COLOR = FORWARD_COLOR
+GRADIENT_COLOR = BACKWARD_COLOR
+
+
+def one_example_numbers(params, x, y):
+    r"""Every value and every gradient of a 2-2-1 network on one example, by name.
+
+    The values come from ``helpers.forward``, the parameter gradients from
+    ``helpers.backward`` (the loss is the cross-entropy of one entry, so
+    :math:`N = 1`).  On one example the bias gradients *are* the ``dZ``:
+    ``db1 = dZ1`` and ``db2 = dZ2`` (a sum over one column).  The two
+    gradients ``backward`` does not return are the chain rule's middle steps,
+    ``dA1 = W2.T @ dZ2`` and ``dA2 = dZ2 / (A2 (1 - A2))``.
+
+    Parameters
+    ----------
+    params : dict
+        ``W1 (2, 2)``, ``b1 (2, 1)``, ``W2 (1, 2)``, ``b2 (1, 1)``.
+    x : array_like, shape (2,)
+        One example's inputs.
+    y : float
+        Its target, 0 or 1 (or any number in [0, 1]).
+
+    Returns
+    -------
+    dict
+        ``"values"`` and ``"grads"``: dicts of plain float (NumPy) arrays keyed
+        ``"x", "W1", "b1", "Z1", "A1", "W2", "b2", "Z2", "A2", "L"`` (values) and
+        ``"W1", "b1", "Z1", "A1", "W2", "b2", "Z2", "A2", "L"`` (gradients, each
+        the shape of its value; ``dL = 1``).  ``Z1, A1`` are ``(2, 1)``,
+        ``Z2, A2`` are ``(1, 1)``.
+    """
+    params = check_params(params)
+    shapes = {"W1": (2, 2), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}
+    for name, shape in shapes.items():
+        if params[name].shape != shape:
+            raise ValueError(f"params['{name}'] must have shape {shape} for a 2-2-1 network; "
+                             f"got {params[name].shape}")
+    x = np.asarray(x, dtype=float)
+    if x.shape not in ((2,), (2, 1)):
+        raise ValueError(f"x must be one example of 2 inputs, shape (2,); got shape {x.shape}")
+    X = x.reshape(2, 1)
+    Y = np.asarray(y, dtype=float).reshape(1, 1)
+    A2, cache = forward(params, X)
+    grads = backward(params, cache, Y)
+    dZ2, dZ1 = grads["b2"], grads["b1"]
+    values = {"x": X, **params, "Z1": cache["Z1"], "A1": cache["A1"], "Z2": cache["Z2"], "A2": A2,
+              "L": np.array(two_layer_loss(params, X, Y))}
+    gradients = {**grads, "Z1": dZ1, "A1": params["W2"].T @ dZ2, "Z2": dZ2,
+                 "A2": dZ2 / (A2 * (1.0 - A2)), "L": np.array(1.0)}
+    return {"values": values, "grads": gradients}
+
+
+def _number(value) -> str:
+    """Three decimals, never ``-0.000``."""
+    text = f"{float(value):.3f}"
+    return "0.000" if text == "-0.000" else text
+
+
+def _unit_box(ax, xy, width, height, kind):
+    box = FancyBboxPatch(
+        (xy[0] - width / 2, xy[1] - height / 2), width, height,
+        boxstyle="round,pad=0.05,rounding_size=0.15",
+        facecolor=NODE_COLORS[kind], edgecolor="#555555", linewidth=1.2, zorder=2,
+    )
+    ax.add_patch(box)
+    return box
+
+
+def draw_numbers_graph(ax, params, x, y):
+    r"""Draw a 2-2-1 network on one example, each node with its value and its gradient.
+
+    Micrograd style: every array of the forward pass is written on its node
+    in black, and the gradient :math:`dQ = \partial L / \partial Q` of the
+    same entry in red underneath, as ``one_example_numbers`` computes them
+    with ``helpers.forward`` and ``helpers.backward``.  Inputs :math:`x_j`
+    on the left; hidden unit :math:`i` shows :math:`z_{1,i}, a_{1,i}` and
+    its bias :math:`b_{1,i}`; each weight :math:`W_{1,ij}` and :math:`W_{2,1i}`
+    is written on its edge; the output shows :math:`z_2, a_2` and
+    :math:`b_2`; the loss node shows :math:`L`, the target :math:`y` and
+    :math:`dL = 1`, where the backward pass starts.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Frame off, equal aspect; a figure about 14 by 6.5 inches.
+    params : dict
+        ``W1 (2, 2)``, ``b1 (2, 1)``, ``W2 (1, 2)``, ``b2 (1, 1)``.
+    x : array_like, shape (2,)
+    y : float
+
+    Returns
+    -------
+    dict
+        ``"numbers"``: what ``one_example_numbers`` returned;
+        ``"texts"``: ``{label: Text}`` for every number written, keyed like
+        ``"W1[0, 1]"`` (value) and ``"dW1[0, 1]"`` (gradient), ``"x[0]"``,
+        ``"Z1[1]"``, ``"dA2"``, ``"L"``, ``"dL"`` and so on, NumPy indices.
+    """
+    numbers = one_example_numbers(params, x, y)
+    values, grads = numbers["values"], numbers["grads"]
+    texts = {}
+    value_font = dict(ha="center", va="center", fontsize=11.5, color=VALUE_COLOR, zorder=4, family="monospace")
+    grad_font = dict(value_font, color=GRADIENT_COLOR)
+
+    def write(key, xy, label, value, font):
+        texts[key] = ax.text(xy[0], xy[1], f"{label} = {_number(value)}", **font)
+
+    inputs = [(0.0, 6.0), (0.0, 1.0)]
+    hidden = [(7.0, 6.0), (7.0, 1.0)]
+    output = (13.4, 3.5)
+    loss = (18.2, 3.5)
+    width, height = 3.4, 1.7
+
+    for j, xy in enumerate(inputs):
+        _unit_box(ax, xy, 1.9, 1.0, "data")
+        write(f"x[{j}]", xy, f"$x_{j + 1}$", values["x"][j, 0], value_font)
+
+    def edge(start, end, start_half, end_half):
+        return _arrow(ax, (start[0] + start_half, start[1]), (end[0] - end_half, end[1]), FORWARD_COLOR,
+                      linewidth=1.3)
+
+    label_box = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.9)
+    for i, h in enumerate(hidden):
+        for j, inp in enumerate(inputs):
+            edge(inp, h, 0.95 + 0.1, width / 2 + 0.1)
+            # Labels near the start of each edge, where the crossing edges are still apart.
+            # Horizontal edges carry their labels above the line.
+            t = 0.3 if i != j else 0.5
+            lx = inp[0] + 1.05 + t * (h[0] - width / 2 - inp[0] - 1.05)
+            ly = inp[1] + t * (h[1] - inp[1]) + (0.0 if i != j else 0.5)
+            key = f"W1[{i}, {j}]"
+            texts[key] = ax.text(lx, ly + 0.22, f"$W_{{1,{i + 1}{j + 1}}}$ = {_number(values['W1'][i, j])}",
+                                 **dict(value_font, fontsize=10.5), bbox=label_box)
+            texts["d" + key] = ax.text(lx, ly - 0.22, f"$dW_{{1,{i + 1}{j + 1}}}$ = {_number(grads['W1'][i, j])}",
+                                       **dict(grad_font, fontsize=10.5), bbox=label_box)
+        _unit_box(ax, h, width, height, "activation")
+        write(f"Z1[{i}]", (h[0], h[1] + 0.5), f"$z_{{1,{i + 1}}}$", values["Z1"][i, 0], value_font)
+        write(f"A1[{i}]", (h[0], h[1] + 0.15), f"$a_{{1,{i + 1}}}$", values["A1"][i, 0], value_font)
+        write(f"dZ1[{i}]", (h[0], h[1] - 0.2), f"$dz_{{1,{i + 1}}}$", grads["Z1"][i, 0], grad_font)
+        write(f"dA1[{i}]", (h[0], h[1] - 0.55), f"$da_{{1,{i + 1}}}$", grads["A1"][i, 0], grad_font)
+        by = h[1] + height / 2 + 0.65 if i == 0 else h[1] - height / 2 - 0.3
+        texts[f"b1[{i}]"] = ax.text(h[0], by, f"$b_{{1,{i + 1}}}$ = {_number(values['b1'][i, 0])}",
+                                    **dict(value_font, fontsize=10.5))
+        texts[f"db1[{i}]"] = ax.text(h[0], by - 0.35, f"$db_{{1,{i + 1}}}$ = {_number(grads['b1'][i, 0])}",
+                                     **dict(grad_font, fontsize=10.5))
+        edge(h, output, width / 2 + 0.1, width / 2 + 0.1)
+        lx, ly = (h[0] + output[0]) / 2 + 0.2, (h[1] + output[1]) / 2
+        texts[f"W2[0, {i}]"] = ax.text(lx, ly + 0.22, f"$W_{{2,1{i + 1}}}$ = {_number(values['W2'][0, i])}",
+                                       **dict(value_font, fontsize=10.5), bbox=label_box)
+        texts[f"dW2[0, {i}]"] = ax.text(lx, ly - 0.22, f"$dW_{{2,1{i + 1}}}$ = {_number(grads['W2'][0, i])}",
+                                        **dict(grad_font, fontsize=10.5), bbox=label_box)
+
+    _unit_box(ax, output, width, height, "activation")
+    write("Z2", (output[0], output[1] + 0.5), "$z_2$", values["Z2"][0, 0], value_font)
+    write("A2", (output[0], output[1] + 0.15), "$a_2$", values["A2"][0, 0], value_font)
+    write("dZ2", (output[0], output[1] - 0.2), "$dz_2$", grads["Z2"][0, 0], grad_font)
+    write("dA2", (output[0], output[1] - 0.55), "$da_2$", grads["A2"][0, 0], grad_font)
+    by = output[1] + height / 2 + 0.65
+    texts["b2"] = ax.text(output[0], by, f"$b_2$ = {_number(values['b2'][0, 0])}",
+                          **dict(value_font, fontsize=10.5))
+    texts["db2"] = ax.text(output[0], by - 0.35, f"$db_2$ = {_number(grads['b2'][0, 0])}",
+                           **dict(grad_font, fontsize=10.5))
+
+    edge(output, loss, width / 2 + 0.1, 1.3)
+    _unit_box(ax, loss, 2.4, height, "loss")
+    write("L", (loss[0], loss[1] + 0.4), "$L$", values["L"], value_font)
+    texts["y"] = ax.text(loss[0], loss[1], f"$y$ = {_number(np.asarray(y, float))}", **value_font)
+    write("dL", (loss[0], loss[1] - 0.4), "$dL$", grads["L"], grad_font)
+
+    ax.text(-1.0, -1.7, r"black: values (forward pass).   red: gradients $dQ = \partial L / \partial Q$ "
+            r"(backward pass, from $dL = 1$ at the right).   Each bias is written next to its unit.",
+            ha="left", va="center", fontsize=10, color="#333333")
+    ax.set_xlim(-1.2, 19.8)
+    ax.set_ylim(-2.1, 8.0)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    return {"numbers": numbers, "texts": texts}

@@ -1,16 +1,16 @@
 r"""Figures for notebook 05, *Hot and cold vs backprop*: one problem, two ways to learn it.
 
-Three pictures compare hot and cold with gradient descent:
+The pictures that compare hot and cold with gradient descent; what they
+show is computed by ``helpers.comparison`` (this module draws only):
 
 * paths over a loss surface you can see, that of one sigmoid unit with one
-  input, :math:`a = \sigma(w x + b)`, whose two parameters span a plane
-  (``layer_loss_grid``, ``trace_path``, ``each_staircase``,
-  ``draw_loss_surface``, ``draw_path``, ``mark_point``);
-* loss against work, counted in forward passes (``hot_and_cold_work``,
-  ``gradient_descent_work``, ``passes_to_reach``, ``draw_work_curves``);
+  input, :math:`a = \sigma(w x + b)` (``draw_loss_surface``, ``draw_path``,
+  ``mark_point``, ``draw_three_paths``);
+* loss against work, counted in forward passes (``draw_work_curves``,
+  ``draw_best_runs``);
 * the work of one update as the network grows, and the work measured to
-  reach a loss (``parameter_count``, ``passes_per_update``,
-  ``draw_cost_growth``, ``draw_passes_to_reach``).
+  reach a loss over several seeded starts (``draw_cost_growth``,
+  ``draw_passes_to_reach``, ``draw_seed_counts``).
 
 Work is counted, never timed: a loss evaluation is one forward pass, and a
 backward pass is counted as one forward pass (``make bench`` measures what
@@ -24,133 +24,9 @@ import numpy as np
 from matplotlib.colors import LogNorm
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from ._validation import as_float_array, check_positive_int, check_positive_number
-from .hot_and_cold_plots import run_curve
-from .layer import sigmoid_layer
+from ._validation import as_float_array, check_positive_int
+from .comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
 from .plotting import label_loss_axes, plot_loss_curve
-
-#: The methods ``passes_per_update`` counts, in the order it lists them.
-METHODS = ("hot and cold (each)", "finite differences", "backprop")
-
-
-def _parameters_of(state):
-    """``(W, b)`` from a ``(W, b)`` pair or from a record with ``.W`` and ``.b``."""
-    if hasattr(state, "W") and hasattr(state, "b"):
-        return state.W, state.b
-    W, b = state
-    return W, b
-
-
-def trace_path(train_one_epoch, W, b, epochs):
-    """The parameters after every epoch of a training rule that keeps no state but the parameters.
-
-    Hot and cold and gradient descent both decide each epoch from the
-    current ``W`` and ``b`` alone, so running one epoch at a time, each from
-    where the last one stopped, retraces a longer run exactly.
-
-    Parameters
-    ----------
-    train_one_epoch : callable
-        ``train_one_epoch(W, b)`` runs one epoch from ``W``, ``b`` and returns
-        the new parameters, as a record with ``.W`` and ``.b`` (what
-        ``helpers.hot_and_cold(..., epochs=1)`` and
-        ``helpers.layer_gradient_descent(..., epochs=1)`` return) or as a
-        pair ``(W, b)``.
-    W : array_like, shape (n_out, n_in)
-        Initial weights.
-    b : array_like, shape (n_out,) or (n_out, 1)
-        Initial biases.
-    epochs : int
-        How many epochs, >= 1.
-
-    Returns
-    -------
-    numpy.ndarray, shape (epochs + 1, P)
-        Row ``k`` holds the ``P = n_out * n_in + n_out`` parameters after
-        ``k`` epochs (row 0: the initial ones), the entries of ``W`` row by
-        row and then ``b``: the order in which ``hot_and_cold`` visits them.
-        For a unit with one input and one output the columns are ``(w, b)``.
-
-    Examples
-    --------
-    >>> import helpers
-    >>> def one_epoch(W, b):
-    ...     return helpers.hot_and_cold([[1.0]], W, b, [[0.8]], step=0.5, epochs=1, nudge="each")
-    >>> trace_path(one_epoch, [[0.0]], [0.0], 2)
-    array([[0. , 0. ],
-           [0.5, 0.5],
-           [1. , 0.5]])
-    """
-    epochs = check_positive_int(epochs, "epochs")
-    W, b = as_float_array(W, "W"), as_float_array(b, "b")
-    path = [np.concatenate([W.ravel(), b.ravel()])]
-    for _ in range(epochs):
-        W, b = _parameters_of(train_one_epoch(W, b))
-        path.append(np.concatenate([np.ravel(W), np.ravel(b)]))
-    return np.array(path)
-
-
-def each_staircase(path):
-    """Insert the corners of hot and cold "each" between the rows of a traced path.
-
-    Within one epoch the "each" rule changes the parameters one at a time, in
-    the order of the path's columns, so it walks from one row to the next
-    along the axes: first column ``0`` changes, then column ``1``, and so on.
-
-    Parameters
-    ----------
-    path : array_like, shape (epochs + 1, P)
-        From ``trace_path``.
-
-    Returns
-    -------
-    numpy.ndarray, shape (epochs * P + 1, P)
-        Every point the search stood on, in order; consecutive points differ
-        in one column at most.
-    """
-    path = as_float_array(path, "path")
-    if path.ndim != 2:
-        raise ValueError(f"path must be 2-D, (epochs + 1, P); got shape {path.shape}")
-    n_parameters = path.shape[1]
-    points = [path[0]]
-    for before, after in zip(path[:-1], path[1:]):
-        for j in range(1, n_parameters + 1):
-            points.append(np.concatenate([after[:j], before[j:]]))
-    return np.array(points)
-
-
-def layer_loss_grid(x, y, w_values, b_values):
-    r"""The mean squared error of a one-input, one-output sigmoid unit at every point of a ``(w, b)`` grid.
-
-    :math:`L(w, b) = \frac{1}{m}\sum_j \big(y_j - \sigma(w x_j + b)\big)^2`.  All
-    grid points are computed in one call of ``helpers.sigmoid_layer``: a
-    layer with one output unit per grid point, unit ``k`` having weight
-    ``w_k`` and bias ``b_k``.
-
-    Parameters
-    ----------
-    x : array_like, shape (1, m)
-        The inputs, one example per column.
-    y : array_like, shape (1, m)
-        The targets.
-    w_values : array_like, shape (n_w,)
-        The weights along the horizontal axis.
-    b_values : array_like, shape (n_b,)
-        The biases along the vertical axis.
-
-    Returns
-    -------
-    numpy.ndarray, shape (n_b, n_w)
-        ``L[i, k]`` is the loss at ``w = w_values[k]``, ``b = b_values[i]``,
-        the layout ``Axes.contour`` expects.
-    """
-    x, y = as_float_array(x, "x"), as_float_array(y, "y")
-    if x.ndim != 2 or x.shape[0] != 1 or y.shape != x.shape:
-        raise ValueError(f"x and y must both have shape (1, m); got shapes {x.shape} and {y.shape}")
-    w_values, b_values = as_float_array(w_values, "w_values"), as_float_array(b_values, "b_values")
-    ww, bb = np.meshgrid(w_values.ravel(), b_values.ravel())
-    a = sigmoid_layer(x, ww.reshape(-1, 1), bb.reshape(-1, 1))  # (grid points, m)
-    return np.mean((y - a) ** 2, axis=1).reshape(ww.shape)
 
 
 def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
@@ -222,91 +98,6 @@ def mark_point(ax, point, *, label, marker="*", **line_kwargs):
     style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none"} | line_kwargs
     (line,) = ax.plot([w], [b], marker=marker, label=label, **style)
     return line
-
-
-def hot_and_cold_work(result):
-    """The loss of a hot-and-cold run against the forward passes spent, starting with the initial loss.
-
-    Parameters
-    ----------
-    result : HotAndColdResult or HotAndColdTwoLayerResult
-        Anything with ``.initial_loss``, ``.losses`` and ``.evaluations``.
-
-    Returns
-    -------
-    passes : numpy.ndarray of int, shape (epochs + 1,)
-        ``1`` (the initial loss), then ``result.evaluations``.
-    losses : numpy.ndarray, shape (epochs + 1,)
-        ``result.initial_loss``, then ``result.losses``.
-    """
-    return run_curve(result, by="evaluations")
-
-
-def gradient_descent_work(losses, *, backward_cost=1):
-    """The forward passes by which ``helpers.gradient_descent`` knows each of its losses.
-
-    ``losses[k]`` is the loss after ``k`` updates.  It is computed by the
-    forward pass that starts epoch ``k + 1``, after ``k`` epochs of one
-    forward and one backward pass each: ``1 + 2 k`` passes when a backward
-    pass is counted as one forward pass.
-
-    Parameters
-    ----------
-    losses : array_like, shape (epochs,)
-        What ``helpers.gradient_descent`` returned.
-    backward_cost : int or float
-        What one backward pass is counted as, in forward passes, > 0.
-
-    Returns
-    -------
-    numpy.ndarray, shape (epochs,)
-        ``1 + (1 + backward_cost) k`` for ``k = 0, 1, ...``: ``1, 3, 5, ...``
-        by default (integers when ``backward_cost`` is an int).
-
-    Examples
-    --------
-    >>> gradient_descent_work([0.7, 0.5, 0.4])
-    array([1, 3, 5])
-    >>> gradient_descent_work([0.7, 0.5, 0.4], backward_cost=2)
-    array([1, 4, 7])
-    """
-    losses = as_float_array(losses, "losses")
-    if isinstance(backward_cost, bool) or not isinstance(backward_cost, (int, np.integer)):
-        backward_cost = check_positive_number(backward_cost, "backward_cost")
-    elif backward_cost < 1:
-        raise ValueError(f"backward_cost must be greater than 0; got {backward_cost}")
-    return 1 + (1 + backward_cost) * np.arange(losses.size)
-
-
-def passes_to_reach(passes, losses, level):
-    """The first count of forward passes at which the loss is at or below ``level``.
-
-    Parameters
-    ----------
-    passes : array_like of int, shape (n,)
-    losses : array_like, shape (n,)
-        A run's loss after each count in ``passes``.
-    level : float
-        The loss to reach, > 0.
-
-    Returns
-    -------
-    int or None
-        ``None`` if the run never reaches ``level``.
-
-    Examples
-    --------
-    >>> passes_to_reach([1, 3, 5], [0.7, 0.4, 0.1], 0.5)
-    3
-    >>> passes_to_reach([1, 3, 5], [0.7, 0.4, 0.1], 0.05) is None
-    True
-    """
-    passes, losses = np.asarray(passes), as_float_array(losses, "losses")
-    if passes.shape != losses.shape:
-        raise ValueError(f"passes and losses must have the same shape; got {passes.shape} and {losses.shape}")
-    level = check_positive_number(level, "level")
-    reached = np.flatnonzero(losses <= level)
-    return int(passes[reached[0]]) if reached.size else None
 
 
 def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
@@ -389,42 +180,6 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     return reached, missed
 
 
-def parameter_count(n_in, n_hidden, n_out):
-    """``P = n_hidden (n_in + 1) + n_out (n_hidden + 1)``: the entries of ``W1``, ``b1``, ``W2``, ``b2``.
-
-    >>> parameter_count(2, 4, 1)
-    17
-    """
-    n_in = check_positive_int(n_in, "n_in")
-    n_hidden = check_positive_int(n_hidden, "n_hidden")
-    n_out = check_positive_int(n_out, "n_out")
-    return n_hidden * (n_in + 1) + n_out * (n_hidden + 1)
-
-
-def passes_per_update(P):
-    """Forward passes one update costs with ``P`` parameters, by each method.
-
-    Hot and cold "each" evaluates the loss twice per parameter, finite
-    differences too; backpropagation makes one forward and one backward pass
-    (counted as one forward), whatever ``P`` is.
-
-    Parameters
-    ----------
-    P : int
-        Number of parameters, >= 1.
-
-    Returns
-    -------
-    dict of str to int
-        Keyed by ``METHODS``: ``2 P``, ``2 P`` and ``2``.
-
-    >>> passes_per_update(17)
-    {'hot and cold (each)': 34, 'finite differences': 34, 'backprop': 2}
-    """
-    P = check_positive_int(P, "P")
-    return dict(zip(METHODS, (2 * P, 2 * P, 2)))
-
-
 def draw_cost_growth(ax, parameter_counts, *, title=None):
     """Draw the forward passes per update against the number of parameters, log-log.
 
@@ -453,3 +208,147 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
     label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel="forward passes per update (log scale)",
                     title=title)
     return {"2P": two_p, "backprop": backprop}
+
+
+def draw_seed_counts(ax, parameter_counts, counts, **line_kwargs):
+    """Draw every seeded run's passes to reach a loss as small dots, one column of dots per network.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    parameter_counts : array_like of int, shape (n,)
+        The ``P`` of each network.
+    counts : array_like, shape (n, n_seeds)
+        From ``helpers.comparison.reach_over_seeds``; ``inf`` (a run that
+        missed) is not drawn.
+    **line_kwargs
+        Passed to ``Axes.plot`` (e.g. ``color``).
+
+    Returns
+    -------
+    matplotlib.lines.Line2D
+        The dots, no line.
+    """
+    P = np.asarray(parameter_counts, dtype=float)
+    counts = np.asarray(counts, dtype=float)
+    if counts.ndim != 2 or counts.shape[0] != P.size:
+        raise ValueError(f"counts must have shape ({P.size}, n_seeds), one row per network; got {counts.shape}")
+    columns = np.repeat(P[:, None], counts.shape[1], axis=1)
+    hit = np.isfinite(counts)
+    style = {"marker": ".", "linestyle": "none", "alpha": 0.6} | line_kwargs
+    (dots,) = ax.plot(columns[hit], counts[hit], **style)
+    return dots
+
+
+def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start, minimum, epochs):
+    """Notebook 05's first figure: the loss surface of one unit and the paths of the three rules over it.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        For the colour bar.
+    ax : matplotlib.axes.Axes
+    w_values, b_values, surface
+        As for ``draw_loss_surface``.
+    paths : dict of str to array_like, shape (epochs + 1, 2)
+        ``"hot and cold, together"``, ``"hot and cold, each"`` and
+        ``"gradient descent"``, from ``helpers.comparison.trace_path``.
+    start, minimum : (float, float)
+        ``(w, b)`` of the start and of the minimum.
+    epochs : int
+        For the title.
+
+    Returns
+    -------
+    dict of str to matplotlib.lines.Line2D
+        The three paths, keyed like ``paths``.
+    """
+    filled, _ = draw_loss_surface(ax, w_values, b_values, surface)
+    colorbar = fig.colorbar(filled, ax=ax, ticks=[1e-3, 1e-2, 1e-1])
+    colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
+    colorbar.set_label("loss L(w, b) (MSE, log scale)")
+    lines = {
+        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color="tab:red", linewidth=2.5,
+                                            label="hot and cold, together: a diagonal"),
+        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="tab:orange",
+                                        markevery=2, label="hot and cold, each: a staircase"),
+        "gradient descent": draw_path(ax, paths["gradient descent"], color="white",
+                                      label="gradient descent: chords, each leaving along $-\\nabla L$"),
+    }
+    mark_point(ax, start, label="start", marker="o", color="white", markersize=10)
+    mark_point(ax, minimum, label="minimum", color="gold")
+    ax.set_aspect("equal")
+    ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule (dots: one per epoch)")
+    ax.legend(loc="lower right", framealpha=0.9)
+    return lines
+
+
+def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
+    """Notebook 05's second figure: the best run of each method, per epoch (left) and per forward pass (right).
+
+    Parameters
+    ----------
+    ax_epoch, ax_work : matplotlib.axes.Axes
+    hc_run : HotAndColdTwoLayerResult
+    gd_losses : array_like, shape (epochs,)
+        ``gd_losses[k]``: the loss after ``k`` updates.
+    labels : (str, str)
+        Legend labels: hot and cold, gradient descent.
+    levels : sequence of float
+        Loss levels drawn as dotted lines on the right.
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The four curves: per epoch (hot and cold, gradient descent), then per pass.
+    """
+    gd_losses = as_float_array(gd_losses, "gd_losses")
+    per_epoch = [plot_loss_curve(ax_epoch, hc_run.losses, label=labels[0]),    # the loss after epoch 1, 2, ...
+                 plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1])]     # gd_losses[k]: after k updates
+    ax_epoch.set_xscale("log")
+    label_loss_axes(ax_epoch, xlabel="epoch (log scale)", ylabel="mean cross-entropy",
+                    title="Per epoch: hot and cold looks far ahead", log_y=True)
+    per_pass, _ = draw_work_curves(
+        ax_work, {labels[0]: hot_and_cold_work(hc_run), labels[1]: (gradient_descent_work(gd_losses), gd_losses)},
+        levels=levels, ylabel="mean cross-entropy", title="Per forward pass: the real cost",
+    )
+    return per_epoch + per_pass
+
+
+def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, target,
+                             colors=("tab:blue", "tab:orange")):
+    """Section 3's measured panel: per method, the median passes to reach ``target`` and every seed's count.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    parameter_counts : array_like of int, shape (n,)
+        The ``P`` of each network.
+    measured : dict of str to array_like, shape (n, n_seeds)
+        From ``helpers.comparison.reach_over_seeds`` (``inf``: not reached).
+    labels : dict of str to str
+        Legend label per method (a key of ``measured``).
+    budget : int
+        The passes every run was given, drawn as a dashed line; a median
+        that is not reached is drawn as an open triangle on it.
+    target : float
+        The loss the runs had to reach, for the axis label.
+    colors : sequence of str
+        One per method, in the order of ``measured``.
+
+    Returns
+    -------
+    dict of str to (Line2D, Line2D, Line2D)
+        Per method: the medians reached, the medians missed, the seeds' dots.
+    """
+    artists = {}
+    for (method, counts), color in zip(measured.items(), colors):
+        medians = [int(value) if np.isfinite(value) else None for value in spread(counts)["median"]]
+        reached, missed = draw_passes_to_reach(ax, parameter_counts, medians, label=f"{labels[method]}: median",
+                                               budget=budget, color=color)
+        artists[method] = (reached, missed, draw_seed_counts(ax, parameter_counts, counts, color=color))
+    ax.axhline(budget, color="k", linestyle="--", linewidth=1)
+    label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel=f"forward passes to reach {target:g} (log scale)",
+                    title=f"Measured on XOR: passes to reach loss {target:g} (dots: one per seed)")
+    ax.legend(fontsize=8)
+    return artists

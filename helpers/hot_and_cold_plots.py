@@ -1,7 +1,8 @@
 """Figures for notebook 03, *Hot and cold*: runs by epoch and by cost.
 
 A hot-and-cold run is cheap per epoch or cheap per loss evaluation, rarely
-both, so these functions draw a run against either axis.  Each draws on an
+both, so these functions draw a run against either axis.  ``plot_weight_runs``
+draws the one-weight runs of ``helpers.one_weight`` as weight against iteration.  Each draws on an
 ``Axes`` it is given and returns the artists it made, like
 ``helpers.plotting``.
 """
@@ -99,4 +100,40 @@ def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
         label_loss_axes(
             ax, xlabel=xlabel, ylabel="loss (MSE)", title=f"{title}: {heading}" if title else heading, log_y=log_y
         )
+    return lines
+
+
+def plot_weight_runs(ax, runs, *, goal, first=0, title=None):
+    """Draw one-weight runs as weight against iteration, with the goal weight.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    runs : dict of str to OneWeightRun
+        Legend label to run (what ``helpers.one_weight.run`` returns).
+    goal : float
+        The weight whose prediction hits the target, drawn dashed.
+    first : int
+        The first iteration drawn (to zoom in on the end of a run), >= 0.
+    title : str, optional
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        One curve per run, in the order of ``runs``.
+
+    Raises
+    ------
+    ValueError
+        If ``first`` is negative or not before the end of every run.
+    """
+    if first < 0 or any(first >= run.weights.size for run in runs.values()):
+        raise ValueError(f"first must be an iteration inside every run, >= 0; got {first}")
+    lines = []
+    for (label, run), style in zip(runs.items(), ({"marker": "o"}, {"marker": "x", "linestyle": "--"})):
+        iterations = np.arange(first, run.weights.size)
+        (line,) = ax.plot(iterations, run.weights[first:], label=label, markersize=4 if first else 0, **style)
+        lines.append(line)
+    ax.axhline(goal, color="k", linestyle=":", linewidth=1, label=f"goal weight {goal:g}")
+    label_loss_axes(ax, xlabel="iteration", ylabel="weight w", title=title)
     return lines

@@ -29,8 +29,9 @@ def plot_losses_against_prediction(ax, y, *, num=400, h_min=1e-3, h_max=1 - 1e-3
         Number of points on each curve.
     h_min, h_max : float, optional
         The range of predictions ``h`` drawn.  The default stops short of 0
-        and 1, where cross-entropy grows without bound (until the helpers'
-        clipping caps it).
+        and 1, where cross-entropy grows without bound (``binary_cross_entropy``
+        caps one entry's cost at about ``-ln PROBABILITY_CLIP`` once ``h`` is
+        within ``PROBABILITY_CLIP`` of the wrong end).
 
     Returns
     -------
@@ -133,13 +134,24 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     ax.legend(loc="lower right")
     return curve
 
+def _indexed(symbol: str, *indices: int) -> str:
+    """A math symbol with 1-based subscripts, ``W_{23}``; commas once an index has two digits, ``W_{10,2}``.
+
+    >>> _indexed("W", 2, 3), _indexed("W", 10, 2), _indexed("x", 1)
+    ('W_{23}', 'W_{10,2}', 'x_{1}')
+    """
+    separator = "," if max(indices) > 9 else ""
+    return f"{symbol}_{{{separator.join(str(index) for index in indices)}}}"
+
 
 def draw_network(ax, W, b=None, *, x=None, radius=0.28):
     """Draw one fully connected layer: inputs on the left, sigmoid units on the right.
 
-    Every input ``j`` gets an arrow to every unit ``i``, labelled with
-    ``W[i, j]``; arrows into the same unit share a colour, because they are
-    one row of ``W``.
+    Every input gets an arrow to every unit, labelled with its weight; arrows
+    into the same unit share a colour, because they are one row of ``W``.
+    Labels use the math's 1-based names (``docs/notation.md``): the arrow from
+    input :math:`x_j` into unit :math:`a_i` is :math:`W_{ij}`, which is
+    ``W[i - 1, j - 1]``, and unit :math:`i`'s bias is :math:`b_i`.
 
     Parameters
     ----------
@@ -191,7 +203,7 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
             label_at = start + 0.3 * (end - start)
             ax.text(
                 *label_at,
-                f"W[{i},{j}]={W[i, j]:g}",
+                f"${_indexed('W', i + 1, j + 1)}$={W[i, j]:g}",
                 color=colour,
                 fontsize=8,
                 ha="center",
@@ -203,7 +215,7 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
         circle = Circle((x_in, y_in[j]), radius, facecolor="whitesmoke", edgecolor="black", zorder=3)
         ax.add_patch(circle)
         circles.append(circle)
-        text = f"$x_{j}$" if x is None else f"$x_{j}$\n{x[j]:g}"
+        text = f"${_indexed('x', j + 1)}$" if x is None else f"${_indexed('x', j + 1)}$\n{x[j]:g}"
         ax.text(x_in, y_in[j], text, ha="center", va="center", fontsize=9, zorder=4)
 
     for i in range(n_out):
@@ -211,9 +223,11 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
         circle = Circle((x_out, y_out[i]), radius, facecolor="white", edgecolor=colour, linewidth=2, zorder=3)
         ax.add_patch(circle)
         circles.append(circle)
-        ax.text(x_out, y_out[i], f"$\\sigma$\n$a_{i}$", ha="center", va="center", fontsize=9, zorder=4)
+        ax.text(x_out, y_out[i], f"$\\sigma$\n${_indexed('a', i + 1)}$", ha="center", va="center", fontsize=9,
+                zorder=4)
         if b is not None:
-            ax.text(x_out + radius + 0.1, y_out[i], f"b[{i}]={b[i]:g}", color=colour, fontsize=9, va="center")
+            ax.text(x_out + radius + 0.1, y_out[i], f"${_indexed('b', i + 1)}$={b[i]:g}", color=colour, fontsize=9,
+                    va="center")
 
     ax.text(x_in, y_in[0] + 0.65, f"inputs x\n({n_in},)", ha="center", va="bottom", fontsize=9)
     ax.text(x_out, y_out[0] + 0.65, f"sigmoid units a\n({n_out},)", ha="center", va="bottom", fontsize=9)

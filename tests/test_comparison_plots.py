@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import helpers
-from helpers import comparison_plots
+from helpers import comparison, comparison_plots
 
 
 @pytest.fixture
@@ -27,73 +27,10 @@ def test_docstring_examples():
     assert doctest.testmod(comparison_plots).failed == 0
 
 
-@pytest.mark.parametrize("nudge", ["together", "each"])
-def test_trace_path_retraces_one_long_hot_and_cold_run(unit_problem, nudge):
-    x, y, W, b = unit_problem
-    path = comparison_plots.trace_path(
-        lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1, nudge=nudge), W, b, 12
-    )
-    run = helpers.hot_and_cold(x, W, b, y, step=0.1, epochs=12, nudge=nudge)
-    assert path.shape == (13, 2)
-    np.testing.assert_array_equal(path[0], [0.0, -1.0])
-    np.testing.assert_allclose(path[-1], [run.W[0, 0], run.b[0]], rtol=0, atol=1e-12)
-    losses = [helpers.mean_squared_error(y, helpers.sigmoid_layer(x, row[:1].reshape(1, 1), row[1:]))
-              for row in path[1:]]
-    np.testing.assert_allclose(losses, run.losses, rtol=1e-12)
-    if nudge == "together":
-        np.testing.assert_allclose(path[:, 0] - path[:, 1], 1.0)  # w - b never changes
-
-
-def test_trace_path_steps_are_minus_step_times_the_gradient(unit_problem):
-    x, y, W, b = unit_problem
-    path = comparison_plots.trace_path(
-        lambda W_, b_: helpers.layer_gradient_descent(x, W_, b_, y, step=2.0, epochs=1), W, b, 5
-    )
-    for before, after in zip(path[:-1], path[1:]):
-        dW, db = helpers.sigmoid_layer_gradient(x, before[:1].reshape(1, 1), before[1:], y)
-        np.testing.assert_allclose(after - before, -2.0 * np.array([dW[0, 0], db[0]]), rtol=1e-12)
-
-
-def test_trace_path_accepts_a_pair_and_orders_W_row_by_row_then_b():
-    def shift(W, b):
-        return W + 1.0, b - 1.0
-
-    path = comparison_plots.trace_path(shift, [[1.0, 2.0], [3.0, 4.0]], [5.0, 6.0], 2)
-    np.testing.assert_array_equal(path, [[1, 2, 3, 4, 5, 6], [2, 3, 4, 5, 4, 5], [3, 4, 5, 6, 3, 4]])
-
-
-def test_each_staircase_moves_one_coordinate_at_a_time(unit_problem):
-    x, y, W, b = unit_problem
-    path = comparison_plots.trace_path(
-        lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.2, epochs=1, nudge="each"), W, b, 6
-    )
-    stairs = comparison_plots.each_staircase(path)
-    assert stairs.shape == (6 * 2 + 1, 2)
-    np.testing.assert_array_equal(stairs[::2], path)  # every other point is the end of an epoch
-    assert np.all(np.count_nonzero(np.diff(stairs, axis=0), axis=1) <= 1)
-    # the corner in between is w of the new epoch, b of the old: "each" visits W before b
-    np.testing.assert_array_equal(stairs[1], [path[1, 0], path[0, 1]])
-    with pytest.raises(ValueError, match="path must be 2-D"):
-        comparison_plots.each_staircase([1.0, 2.0])
-
-
-def test_layer_loss_grid_is_the_mean_squared_error_at_every_point(unit_problem):
-    x, y, _, _ = unit_problem
-    w_values, b_values = np.linspace(-1, 3, 5), np.linspace(-2, 2, 4)
-    grid = comparison_plots.layer_loss_grid(x, y, w_values, b_values)
-    assert grid.shape == (4, 5)
-    for i, b in enumerate(b_values):
-        for k, w in enumerate(w_values):
-            expected = helpers.mean_squared_error(y, helpers.sigmoid_layer(x, [[w]], [b]))
-            assert grid[i, k] == pytest.approx(expected, rel=1e-12)
-    with pytest.raises(ValueError, match=r"shape \(1, m\)"):
-        comparison_plots.layer_loss_grid(x.ravel(), y.ravel(), w_values, b_values)
-
-
 def test_loss_surface_levels_span_the_losses_on_a_log_scale(ax, unit_problem):
     x, y, _, _ = unit_problem
     w_values, b_values = np.linspace(-1, 3, 30), np.linspace(-2, 2, 25)
-    grid = comparison_plots.layer_loss_grid(x, y, w_values, b_values)
+    grid = comparison.layer_loss_grid(x, y, w_values, b_values)
     filled, lines = comparison_plots.draw_loss_surface(ax, w_values, b_values, grid, levels=8)
     assert filled.levels[0] == pytest.approx(grid.min()) and filled.levels[-1] == pytest.approx(grid.max())
     np.testing.assert_allclose(np.diff(np.log(filled.levels)), np.log(grid.max() / grid.min()) / 7)
@@ -116,40 +53,12 @@ def test_draw_path_and_mark_point_draw_the_given_points(ax):
         comparison_plots.draw_path(ax, np.zeros((3, 3)), label="bad")
 
 
-def test_hot_and_cold_work_counts_its_forward_passes(xor_problem):
-    X, Y, params = xor_problem
-    P = sum(value.size for value in params.values())
-    run = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
-    passes, losses = comparison_plots.hot_and_cold_work(run)
-    assert list(passes) == [1, 1 + 2 * P, 1 + 4 * P, 1 + 6 * P]
-    assert losses[0] == run.initial_loss and list(losses[1:]) == list(run.losses)
-
-
-def test_gradient_descent_work_counts_a_forward_and_a_backward_per_epoch(xor_problem):
-    X, Y, params = xor_problem
-    losses = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=4)
-    assert list(comparison_plots.gradient_descent_work(losses)) == [1, 3, 5, 7]
-    assert list(comparison_plots.gradient_descent_work(losses, backward_cost=2)) == [1, 4, 7, 10]
-    np.testing.assert_allclose(comparison_plots.gradient_descent_work(losses, backward_cost=1.5), [1, 3.5, 6, 8.5])
-    with pytest.raises(ValueError, match="backward_cost"):
-        comparison_plots.gradient_descent_work(losses, backward_cost=0)
-
-
-def test_passes_to_reach_finds_the_first_count_at_or_below_the_level():
-    passes, losses = [1, 35, 69, 103], [0.7, 0.3, 0.1, 0.05]
-    assert comparison_plots.passes_to_reach(passes, losses, 0.1) == 69
-    assert comparison_plots.passes_to_reach(passes, losses, 0.7) == 1
-    assert comparison_plots.passes_to_reach(passes, losses, 0.01) is None
-    with pytest.raises(ValueError, match="same shape"):
-        comparison_plots.passes_to_reach(passes, losses[:3], 0.1)
-
-
 def test_work_curves_plot_loss_against_passes_on_log_axes(ax, xor_problem):
     X, Y, params = xor_problem
     run = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
     losses = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=10)
-    curves = {"hot and cold": comparison_plots.hot_and_cold_work(run),
-              "gradient descent": (comparison_plots.gradient_descent_work(losses), losses)}
+    curves = {"hot and cold": comparison.hot_and_cold_work(run),
+              "gradient descent": (comparison.gradient_descent_work(losses), losses)}
     lines, level_lines = comparison_plots.draw_work_curves(ax, curves, levels=(0.5, 0.1))
     for line, (label, (passes, values)) in zip(lines, curves.items()):
         assert line.get_label() == label
@@ -157,20 +66,6 @@ def test_work_curves_plot_loss_against_passes_on_log_axes(ax, xor_problem):
         np.testing.assert_array_equal(line.get_ydata(), values)
     assert [line.get_ydata()[0] for line in level_lines] == [0.5, 0.1]
     assert ax.get_xscale() == "log" and ax.get_yscale() == "log"
-
-
-def test_parameter_count_matches_init_two_layer():
-    for sizes in [(2, 4, 1), (3, 7, 2), (784, 128, 10)]:
-        P = comparison_plots.parameter_count(*sizes)
-        assert P == sum(value.size for value in helpers.init_two_layer(*sizes).values())
-
-
-def test_passes_per_update():
-    assert comparison_plots.passes_per_update(101_770) == {
-        "hot and cold (each)": 203_540, "finite differences": 203_540, "backprop": 2,
-    }
-    with pytest.raises(ValueError):
-        comparison_plots.passes_per_update(0)
 
 
 def test_cost_growth_draws_2P_and_a_flat_backprop_line(ax):
@@ -195,3 +90,62 @@ def test_passes_to_reach_plot_marks_runs_that_fell_short_at_the_budget(ax):
     assert len(nothing.get_xdata()) == 0 and nothing.get_label().startswith("_")
     with pytest.raises(ValueError, match="one entry per network"):
         comparison_plots.draw_passes_to_reach(ax, [9, 17], [100], label="gd", budget=5000)
+
+
+def test_seed_counts_draw_every_reached_run_and_skip_misses(ax):
+    dots = comparison_plots.draw_seed_counts(ax, [9, 17], [[300, np.inf], [200, 250]], color="red")
+    np.testing.assert_array_equal(dots.get_xdata(), [9, 17, 17])
+    np.testing.assert_array_equal(dots.get_ydata(), [300, 200, 250])
+    assert dots.get_linestyle() == "None"
+    with pytest.raises(ValueError, match="one row per network"):
+        comparison_plots.draw_seed_counts(ax, [9, 17, 33], [[300, 200]])
+
+
+def test_paths_on_surface_draw_the_three_rules(unit_problem):
+    import matplotlib.pyplot as plt
+    x, y, W, b = unit_problem
+    w_values, b_values = np.linspace(-1, 3, 20), np.linspace(-2, 2, 20)
+    surface = comparison.layer_loss_grid(x, y, w_values, b_values)
+    paths = {
+        "hot and cold, together": comparison.trace_path(
+            lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1), W, b, 4),
+        "hot and cold, each": comparison.trace_path(
+            lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1, nudge="each"), W, b, 4),
+        "gradient descent": comparison.trace_path(
+            lambda W_, b_: helpers.layer_gradient_descent(x, W_, b_, y, step=2.0, epochs=1), W, b, 4),
+    }
+    fig, ax = plt.subplots()
+    lines = comparison_plots.draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, start=(0.0, -1.0),
+                                                   minimum=(1.0, 0.0), epochs=4)
+    assert len(lines["hot and cold, each"].get_xdata()) == 4 * 2 + 1         # the staircase's corners
+    np.testing.assert_array_equal(lines["gradient descent"].get_xdata(), paths["gradient descent"][:, 0])
+    assert "4 epochs" in ax.get_title() and len(fig.axes) == 2               # the plot and its colour bar
+    plt.close(fig)
+
+
+def test_best_runs_draw_per_epoch_and_per_pass(xor_problem):
+    import matplotlib.pyplot as plt
+    X, Y, params = xor_problem
+    hc = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
+    gd = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=10)
+    fig, (left, right) = plt.subplots(1, 2)
+    lines = comparison_plots.draw_best_runs(left, right, hc, gd, labels=("hc", "gd"), levels=(0.5,))
+    np.testing.assert_array_equal(lines[1].get_ydata(), gd[1:])                 # per epoch: after 1, 2, ... updates
+    np.testing.assert_array_equal(lines[3].get_xdata(), comparison.gradient_descent_work(gd))
+    np.testing.assert_array_equal(lines[2].get_xdata(), comparison.hot_and_cold_work(hc)[0])
+    assert left.get_xscale() == right.get_xscale() == "log"
+    plt.close(fig)
+
+
+def test_measured_over_seeds_draws_the_medians_and_every_seed(ax):
+    measured = {"hot and cold": np.array([[np.inf, np.inf, 289.0], [511.0, 409.0, np.inf]]),
+                "gradient descent": np.array([[501.0, 283.0, 299.0], [295.0, 281.0, 215.0]])}
+    artists = comparison_plots.draw_measured_over_seeds(
+        ax, [9, 17], measured, labels={"hot and cold": "hc", "gradient descent": "gd"}, budget=5000, target=0.1)
+    reached, missed, dots = artists["hot and cold"]
+    np.testing.assert_array_equal(reached.get_xdata(), [17])                  # the 9-parameter median is a miss
+    np.testing.assert_array_equal(reached.get_ydata(), [511])                 # the middle one of 409, 511, inf
+    np.testing.assert_array_equal(missed.get_xdata(), [9])
+    assert len(dots.get_xdata()) == 3                                         # the three runs that reached it
+    np.testing.assert_array_equal(artists["gradient descent"][0].get_ydata(), [299, 281])
+    assert "0.1" in ax.get_ylabel() and ax.get_yscale() == "log"

@@ -35,6 +35,9 @@ def test_network_diagram_has_a_node_per_input_and_unit(ax):
     assert len(nodes) == 3 + 2
     labels = [text.get_text() for text in ax.texts]
     assert any("0.6" in label for label in labels)
+    # the math's 1-based names: W[1, 2] = 0.6 is the weight from input 3 into unit 2
+    assert "$W_{23}$=0.6" in labels and "$b_{1}$=1" in labels
+    assert not any("W[" in label or "$x_{0}$" in label or "$a_{0}$" in label for label in labels)
 
 
 def test_decision_boundary_shades_the_network_output(ax):

@@ -1,1 +1,1 @@
-"""Course tooling that is not part of the lessons: exporting handouts."""
+"""Course tooling that is not part of the lessons: exporting handouts, writing the student notebooks."""

@@ -60,6 +60,9 @@ class CheckResult:
     def __str__(self) -> str:
         return self.message
 
+    def _ipython_display_(self) -> None:
+        """Show nothing more: the checker has already printed its verdict."""
+
 
 def run_check(exercise: str, checks, *, success: str = "") -> CheckResult:
     """Run ``checks()``, print the verdict and return it as a ``CheckResult``.

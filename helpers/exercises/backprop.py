@@ -1,3 +1,302 @@
-"""Checkers for the exercises of notebook 04."""
+"""Checkers for the exercises of notebook 04 (backpropagation).
+
+* ``check_output_layer_gradients`` - ``output_layer_gradients(A1, A2, Y)``
+  returns ``dZ2, dW2, db2``;
+* ``check_hidden_layer_gradients`` - ``hidden_layer_gradients(dZ2, W2, A1, X)``
+  returns ``dZ1, dW1, db1``;
+* ``backward_with_bugs`` and ``check_wrong_parameters`` - a backward pass with
+  planted bugs, and the check of the learner's list of the parameters whose
+  gradients it gets wrong.
+
+Each checker tries the learner's function on random problems it has not seen
+(seeded, with ``n_in``, ``n_hidden``, ``n_out`` and ``m`` all different, so
+that a missing or extra transpose changes a shape) and names a classic mistake
+when the result matches one, without showing the expected arrays.
+"""
 
 from __future__ import annotations
+
+import numpy as np
+
+from ..activations import sigmoid, sigmoid_derivative
+from ..two_layer import PARAMETER_NAMES, check_params
+from ._checking import Mistake, as_array, call, close, diagnose, require_answer, run_check
+
+#: Layer sizes of the unseen problems, ``(n_in, n_hidden, n_out, m)``: all different.
+UNSEEN_SIZES = ((3, 5, 2, 7), (4, 2, 3, 6), (2, 6, 1, 9))
+
+#: A problem where ``n_out == n_hidden``: a missing transpose of ``W2`` keeps every shape.
+SQUARE_SIZES = (3, 2, 2, 5)
+
+
+def _problem(sizes, seed):
+    """A random network state: ``X (n_in, m)``, ``A1 (n_hidden, m)``, ``W2``, ``A2``, ``Y`` (0/1)."""
+    n_in, n_hidden, n_out, m = sizes
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_in, m))
+    A1 = sigmoid(rng.normal(size=(n_hidden, m)))
+    W2 = rng.normal(size=(n_out, n_hidden))
+    A2 = sigmoid(rng.normal(size=(n_out, m)))
+    Y = rng.integers(0, 2, size=(n_out, m)).astype(float)
+    # Make sure both classes appear, so a sign error can never look right by accident.
+    Y.flat[0], Y.flat[-1] = 0.0, 1.0
+    return {"X": X, "A1": A1, "W2": W2, "A2": A2, "Y": Y}
+
+
+def _where(**arrays) -> str:
+    return ", ".join(f"{name} of shape {value.shape}" for name, value in arrays.items())
+
+
+def _call(function, *args, name: str, where: str):
+    """``call``, with a hint when the learner's matrix product got shapes that do not fit."""
+    try:
+        return call(function, *args, name=name, where=where)
+    except Mistake as mistake:
+        text = str(mistake)
+        if "matmul" in text or "shapes" in text and "not aligned" in text:
+            text += ("; a matrix product's shapes do not fit: write down the shape of each array in it and check "
+                     "which one needs a transpose")
+        raise Mistake(text) from None
+
+
+def _three(result, name: str, names: str, where: str):
+    if not isinstance(result, (tuple, list)) or len(result) != 3:
+        got = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
+        raise Mistake(f"{name} should return three arrays, {names}; got {got} (at {where})")
+    return result
+
+
+def _check_bias_gradient(got, dZ, name: str, function: str, where: str):
+    """``db`` must be ``dZ`` summed over the examples, as a column."""
+    rows, m = dZ.shape
+    shape_hints = {
+        (rows,): "did you forget keepdims=True? A bias is a column",
+        (1, m): "you summed over the wrong axis: the sum runs over the examples, the columns",
+        (m,): "you summed over the wrong axis: the sum runs over the examples, the columns",
+        (): "you summed every entry into one number: each unit has its own bias",
+        (1, 1): "you summed every entry into one number: each unit has its own bias",
+    }
+    shape = np.shape(got)
+    if shape != (rows, 1) and shape in shape_hints:
+        raise Mistake(f"{name} has shape {shape}, expected {(rows, 1)}: {shape_hints[shape]} (at {where})")
+    got = as_array(got, name, where, (rows, 1))
+    expected = dZ.sum(axis=1, keepdims=True)
+    if not close(got, expected):
+        hint = diagnose(got, {
+            f"it is {m} times too small: did you average over the examples? The 1/N is already in the gradient "
+            "you start from": expected / m,
+            "the sign is flipped": -expected,
+        })
+        raise Mistake(f"{name} is not the gradient of L with respect to the bias{hint} (at {where})")
+
+
+def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=None):
+    """Check ``output_layer_gradients(A1, A2, Y) -> (dZ2, dW2, db2)``.
+
+    Parameters
+    ----------
+    output_layer_gradients : callable
+        The learner's function.  ``A1`` is ``(n_hidden, m)``, ``A2`` and ``Y``
+        are ``(n_out, m)``; it returns ``dZ2 (n_out, m)``, ``dW2 (n_out,
+        n_hidden)`` and ``db2 (n_out, 1)`` for the mean cross-entropy over
+        ``N = n_out * m`` entries.
+    A1, A2, Y : array_like, optional
+        The notebook's own example, tried first.
+
+    Returns
+    -------
+    CheckResult
+    """
+    name = "output_layer_gradients"
+    problems = [] if A1 is None else [{"A1": np.asarray(A1, float), "A2": np.asarray(A2, float),
+                                       "Y": np.asarray(Y, float)}]
+    problems += [_problem(sizes, seed) for seed, sizes in enumerate(UNSEEN_SIZES)]
+
+    def checks():
+        for problem in problems:
+            A1_, A2_, Y_ = problem["A1"], problem["A2"], problem["Y"]
+            where = _where(A1=A1_, A2=A2_, Y=Y_)
+            result = _call(output_layer_gradients, A1_.copy(), A2_.copy(), Y_.copy(), name=name, where=where)
+            dZ2, dW2, db2 = _three(result, name, "dZ2, dW2, db2", where)
+            n_out, m = Y_.shape
+            N = Y_.size
+            expected_dZ2 = (A2_ - Y_) / N
+            dZ2 = as_array(dZ2, "dZ2", where, Y_.shape)
+            if not close(dZ2, expected_dZ2):
+                mistakes = {
+                    "the sign is flipped: check the order of A2 and Y in the error": -expected_dZ2,
+                    f"it is N = {N} times too large: L is a mean over N entries, did you forget the 1/N?":
+                        expected_dZ2 * N,
+                    "the sign is flipped, and it is N times too large (the 1/N is missing)": -expected_dZ2 * N,
+                    "the factor A2 (1 - A2) does not belong here: with the cross-entropy it cancels":
+                        expected_dZ2 * A2_ * (1 - A2_),
+                }
+                if n_out > 1:
+                    mistakes[f"it is {n_out} times too large: N counts every entry, n_out * m, not m alone"] = (
+                        expected_dZ2 * n_out
+                    )
+                raise Mistake(f"dZ2 is not dL/dZ2{diagnose(dZ2, mistakes)} (at {where})")
+            dW2 = as_array(dW2, "dW2", where, (n_out, A1_.shape[0]))
+            expected_dW2 = expected_dZ2 @ A1_.T
+            if not close(dW2, expected_dW2):
+                hint = diagnose(dW2, {
+                    f"it is N = {N} times too small: the 1/N is already in dZ2, did you divide again?":
+                        expected_dW2 / N,
+                    f"it is {m} times too small: did you average over the examples? dZ2 already has the 1/N":
+                        expected_dW2 / m,
+                    "the sign is flipped": -expected_dW2,
+                    "it uses A2 (1 - A2) or another extra factor": (expected_dZ2 * A2_ * (1 - A2_)) @ A1_.T,
+                })
+                raise Mistake(f"dW2 has the right shape but not the right entries{hint} (at {where})")
+            _check_bias_gradient(db2, expected_dZ2, "db2", name, where)
+
+    return run_check(name, checks, success="dZ2, dW2 and db2 are right on the notebook's example and on "
+                     f"{len(UNSEEN_SIZES)} unseen problems (n_in, n_hidden, n_out, m all different)")
+
+
+def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=None, X=None):
+    """Check ``hidden_layer_gradients(dZ2, W2, A1, X) -> (dZ1, dW1, db1)``.
+
+    Parameters
+    ----------
+    hidden_layer_gradients : callable
+        The learner's function.  ``dZ2`` is ``(n_out, m)``, ``W2`` is ``(n_out,
+        n_hidden)``, ``A1`` is ``(n_hidden, m)``, ``X`` is ``(n_in, m)``; it
+        returns ``dZ1 (n_hidden, m)``, ``dW1 (n_hidden, n_in)`` and ``db1
+        (n_hidden, 1)``.
+    dZ2, W2, A1, X : array_like, optional
+        The notebook's own example, tried first.
+
+    Returns
+    -------
+    CheckResult
+    """
+    name = "hidden_layer_gradients"
+    problems = [] if dZ2 is None else [{"dZ2": np.asarray(dZ2, float), "W2": np.asarray(W2, float),
+                                        "A1": np.asarray(A1, float), "X": np.asarray(X, float)}]
+    for seed, sizes in enumerate((SQUARE_SIZES,) + UNSEEN_SIZES):
+        problem = _problem(sizes, 10 + seed)
+        problem["dZ2"] = (problem["A2"] - problem["Y"]) / problem["Y"].size
+        problems.append(problem)
+
+    def checks():
+        for problem in problems:
+            dZ2_, W2_, A1_, X_ = problem["dZ2"], problem["W2"], problem["A1"], problem["X"]
+            where = _where(dZ2=dZ2_, W2=W2_, A1=A1_, X=X_)
+            result = _call(hidden_layer_gradients, dZ2_.copy(), W2_.copy(), A1_.copy(), X_.copy(),
+                          name=name, where=where)
+            dZ1, dW1, db1 = _three(result, name, "dZ1, dW1, db1", where)
+            dA1 = W2_.T @ dZ2_
+            expected_dZ1 = dA1 * A1_ * (1 - A1_)
+            dZ1 = as_array(dZ1, "dZ1", where, A1_.shape)
+            if not close(dZ1, expected_dZ1):
+                mistakes = {
+                    "it is missing the sigmoid's derivative: the hidden layer has no cross-entropy to cancel it":
+                        dA1,
+                    "sigmoid_derivative takes the pre-activation Z1; A1 is already the sigmoid's output":
+                        dA1 * sigmoid_derivative(A1_),
+                    "the sign is flipped": -expected_dZ1,
+                }
+                if W2_.shape[0] == W2_.shape[1]:
+                    wrong_dA1 = W2_ @ dZ2_
+                    mistakes["W2 carries the gradient back only once transposed"] = wrong_dA1 * A1_ * (1 - A1_)
+                    mistakes["W2 is not transposed, and the sigmoid's derivative is missing"] = wrong_dA1
+                hint = diagnose(dZ1, mistakes)
+                if not hint and (close(dZ1, dA1 * A1_) or close(dZ1, dA1 * (1 - A1_))):
+                    hint = ": the sigmoid's derivative is incomplete, a factor is missing"
+                raise Mistake(f"dZ1 is not dL/dZ1{hint} (at {where})")
+            dW1 = as_array(dW1, "dW1", where, (A1_.shape[0], X_.shape[0]))
+            expected_dW1 = expected_dZ1 @ X_.T
+            if not close(dW1, expected_dW1):
+                hint = diagnose(dW1, {
+                    "it is computed from dA1: the weights sit before the sigmoid, so they need dZ1":
+                        dA1 @ X_.T,
+                    f"it is {X_.shape[1]} times too small: did you average over the examples? dZ2 already has "
+                    "the 1/N": expected_dW1 / X_.shape[1],
+                    "the sign is flipped": -expected_dW1,
+                })
+                raise Mistake(f"dW1 has the right shape but not the right entries{hint} (at {where})")
+            _check_bias_gradient(db1, expected_dZ1, "db1", name, where)
+
+    return run_check(name, checks, success="dZ1, dW1 and db1 are right on the notebook's example and on "
+                     f"{len(UNSEEN_SIZES) + 1} unseen problems")
+
+
+def backward_with_bugs(params, cache, Y):
+    """``helpers.backward`` with planted bugs: the gradients of some parameters are wrong.
+
+    Same arguments and result as ``helpers.backward``: a dict keyed ``"W1",
+    "b1", "W2", "b2"``, each gradient the shape of its parameter.  Which
+    parameters are wrong is the exercise: compare each with
+    ``helpers.numerical_gradient``.
+    """
+    params = check_params(params)
+    X, A1, A2 = cache["X"], cache["A1"], cache["A2"]
+    Y = np.asarray(Y, dtype=float)
+    m = X.shape[1]
+    dZ2 = (A2 - Y) / Y.size
+    dW2 = dZ2 @ A1.T
+    db2 = dZ2.sum(axis=1, keepdims=True) / m
+    dA1 = params["W2"].T @ dZ2
+    dZ1 = dA1 * A1 * (1.0 - A1)
+    dW1 = dA1 @ X.T
+    db1 = dZ1.sum(axis=1, keepdims=True)
+    return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+
+
+#: The parameters whose gradients ``backward_with_bugs`` gets wrong (for any problem with m > 1).
+_BUGGY = frozenset({"W1", "b2"})
+
+
+def _parameter_names(answer) -> set:
+    if isinstance(answer, str):
+        answer = [answer]
+    if not isinstance(answer, (list, tuple, set, frozenset)):
+        raise Mistake(f"wrong_parameters should be a list of parameter names such as ['b1']; "
+                      f"got {type(answer).__name__}")
+    names = set()
+    for item in answer:
+        if not isinstance(item, str):
+            raise Mistake(f"wrong_parameters should hold names (strings) such as 'b1'; got {item!r}")
+        cleaned = item.strip()
+        cleaned = cleaned[1:] if cleaned[:1] == "d" and cleaned[1:] in PARAMETER_NAMES else cleaned
+        if cleaned not in PARAMETER_NAMES:
+            raise Mistake(f"{item!r} is not a parameter name; use the keys of params: {', '.join(PARAMETER_NAMES)}")
+        names.add(cleaned)
+    return names
+
+
+def check_wrong_parameters(wrong_parameters):
+    """Check the learner's list of the parameters whose gradients ``backward_with_bugs`` gets wrong.
+
+    Parameters
+    ----------
+    wrong_parameters : list of str or None
+        Names among ``"W1", "b1", "W2", "b2"`` (``"dW1"`` is accepted for
+        ``"W1"``).  ``None`` means not answered yet.
+
+    Returns
+    -------
+    CheckResult
+        The verdict says how many names are missing or extra, never which.
+    """
+    name = "wrong_parameters"
+
+    def checks():
+        names = _parameter_names(require_answer(wrong_parameters, name))
+        extra, missing = names - _BUGGY, _BUGGY - names
+        if names == set(PARAMETER_NAMES):
+            raise Mistake("you named every parameter: the error over all parameters together is large as soon as "
+                          "one is wrong; compare each parameter's gradient on its own")
+        problems = []
+        if extra:
+            problems.append(f"{len(extra)} of the names you gave {'has' if len(extra) == 1 else 'have'} a correct "
+                            "gradient")
+        if missing:
+            problems.append(f"{len(missing)} wrong gradient{' is' if len(missing) == 1 else 's are'} missing "
+                            "from your list")
+        if problems:
+            raise Mistake("; ".join(problems) + ". Compare each parameter's gradient with the numerical one, "
+                          "one parameter at a time")
+
+    return run_check(name, checks, success="those are the gradients backward_with_bugs gets wrong")

@@ -1,0 +1,325 @@
+r"""Hot and cold with one weight: the smallest problem on which the rules differ.
+
+The network is one weight and no activation, as in chapter 4 of *Grokking
+Deep Learning*: the prediction is :math:`h = x w` and the loss the squared
+error against the target :math:`y`,
+
+.. math:: L(w) = (x w - y)^2, \qquad \frac{dL}{dw} = 2 x (x w - y).
+
+Two hot-and-cold rules nudge :math:`w` by :math:`\pm s`:
+
+* ``rule="always"`` (Grokking's loop): compare :math:`L(w + s)` with
+  :math:`L(w - s)` and always move to the better one, even when it is worse
+  than :math:`L(w)` itself; next to the goal it steps off and back again.
+* ``rule="if_better"`` (the seed's ``train``): move to the better nudge only
+  if it beats :math:`L(w)`; next to the goal it stops for good.
+
+Both stay put when the two nudges tie.  The two nudges also hold a slope:
+:math:`(L(w + s) - L(w - s)) / 2s` is the central difference with
+:math:`\varepsilon = s` (``nudge_slope``), and ``descend`` uses it with its
+size, :math:`w \leftarrow w - \alpha\,\text{slope}`.
+
+Every function takes plain numbers (``w`` may be an array in ``loss`` and
+``loss_derivative``) and raises ``TypeError`` / ``ValueError`` naming the
+argument for bad input.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ._validation import _real_number, as_float_array, check_choice, check_positive_int, check_positive_number
+
+#: The two hot-and-cold rules: Grokking's loop, and the seed's ``train``.
+RULES = ("always", "if_better")
+
+
+@dataclass(frozen=True)
+class OneWeightRun:
+    """The record of a one-weight run.
+
+    Attributes
+    ----------
+    weights : numpy.ndarray, shape (iterations + 1,)
+        ``weights[0]`` is the start, ``weights[t]`` the weight after iteration ``t``.
+    losses : numpy.ndarray, shape (iterations + 1,)
+        ``loss(weights[t], x=x, y=y)`` for every ``t``.
+    """
+
+    weights: np.ndarray
+    losses: np.ndarray
+
+
+def _numbers(**values) -> list:
+    return [_real_number(value, name) for name, value in values.items()]
+
+
+def _loss(w, x: float, y: float):
+    error = x * w - y
+    return error * error
+
+
+def loss(w, *, x, y):
+    r"""The squared error :math:`L(w) = (x w - y)^2` of the prediction :math:`h = x w`.
+
+    Parameters
+    ----------
+    w : float or array_like, any shape
+        The weight, or several weights to evaluate at once.
+    x : float
+        The input.
+    y : float
+        The target (Grokking's ``goal_prediction``).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        A float for a scalar ``w``, else an array of ``w``'s shape.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument is not a finite real number (``w``: not an array of them).
+
+    Examples
+    --------
+    >>> loss(0.5, x=0.5, y=0.8)
+    0.30250000000000005
+    """
+    x, y = _numbers(x=x, y=y)
+    w = as_float_array(w, "w")
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = _loss(w, x, y)
+    return _scalar_or_array(_finite(value, "the loss", x=x, y=y))
+
+
+def loss_derivative(w, *, x, y):
+    r"""The derivative :math:`dL/dw = 2 x (x w - y)` of ``loss``.
+
+    Parameters and raises as for ``loss``.
+
+    Examples
+    --------
+    >>> loss_derivative(0.5, x=0.5, y=0.8)
+    -0.55
+    """
+    x, y = _numbers(x=x, y=y)
+    w = as_float_array(w, "w")
+    with np.errstate(over="ignore", invalid="ignore"):
+        value = 2.0 * x * (x * w - y)
+    return _scalar_or_array(_finite(value, "the derivative", x=x, y=y))
+
+
+def _scalar_or_array(array: np.ndarray):
+    return float(array) if array.ndim == 0 else array
+
+
+def _finite(value, what: str, **inputs):
+    """Return ``value`` unless it overflowed (inf) or cancelled into NaN; then a ``ValueError`` naming the inputs."""
+    if not np.all(np.isfinite(value)):
+        given = ", ".join(f"{name} = {inputs[name]:g}" for name in inputs)
+        raise ValueError(f"{what} overflows at {given}: these numbers are too large for float64")
+    return value
+
+
+def nudge_slope(w, *, x, y, s):
+    r"""The slope hidden in hot and cold's two nudges: :math:`\frac{L(w + s) - L(w - s)}{2 s}`.
+
+    It is the central difference with finite-difference step
+    :math:`\varepsilon = s`.  For this loss, a parabola, it equals the
+    derivative up to rounding, whatever ``s``.
+
+    Parameters
+    ----------
+    w, x, y : float
+        The weight, the input, the target.
+    s : float
+        The nudge, > 0.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument is not a finite real number, or ``s <= 0``.
+
+    Examples
+    --------
+    >>> round(nudge_slope(0.5, x=0.5, y=0.8, s=0.001), 12)
+    -0.55
+    """
+    w, x, y = _numbers(w=w, x=x, y=y)
+    s = check_positive_number(s, "s")
+    slope = (_loss(w + s, x, y) - _loss(w - s, x, y)) / (2.0 * s)
+    return _finite(slope, "the slope", w=w, x=x, y=y, s=s)
+
+
+def step(w, *, x, y, s, rule):
+    """One hot-and-cold iteration on one weight: the new weight.
+
+    Parameters
+    ----------
+    w, x, y : float
+        The weight, the input, the target.
+    s : float
+        The nudge, > 0.
+    rule : {"always", "if_better"}
+        ``"always"`` moves to the better of ``w + s`` and ``w - s`` (Grokking's
+        loop); ``"if_better"`` does so only if that nudge's loss is below
+        the loss at ``w`` (the seed's ``train``).  On a tie between the two
+        nudges neither rule moves.
+
+    Returns
+    -------
+    float
+        ``w + s``, ``w - s`` or ``w``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a number is not finite and real, ``s <= 0``, or ``rule`` is not one of ``RULES``.
+
+    Examples
+    --------
+    >>> step(1.5, x=0.5, y=0.8, s=0.25, rule="always")
+    1.75
+    >>> step(1.5, x=0.5, y=0.8, s=0.25, rule="if_better")
+    1.5
+    """
+    w, x, y = _numbers(w=w, x=x, y=y)
+    s = check_positive_number(s, "s")
+    _check_rule(rule)
+    return _step(w, x, y, s, rule)
+
+
+def _check_rule(rule) -> None:
+    if not isinstance(rule, str):
+        raise TypeError(f"rule must be 'always' or 'if_better'; got {rule!r} of type {type(rule).__name__}")
+    check_choice(rule, "rule", RULES)
+
+
+def _step(w: float, x: float, y: float, s: float, rule: str) -> float:
+    loss_up, loss_down = _loss(w + s, x, y), _loss(w - s, x, y)
+    if loss_up == loss_down:
+        return w
+    best, best_loss = (w + s, loss_up) if loss_up < loss_down else (w - s, loss_down)
+    if rule == "always" or best_loss < _loss(w, x, y):
+        return best
+    return w
+
+
+def run(w, *, x, y, s, iterations, rule):
+    """Repeat ``step`` ``iterations`` times from ``w``.
+
+    Parameters
+    ----------
+    w, x, y : float
+        The starting weight, the input, the target.
+    s : float
+        The nudge, > 0.
+    iterations : int
+        How many iterations, >= 1.
+    rule : {"always", "if_better"}
+        See ``step``.
+
+    Returns
+    -------
+    OneWeightRun
+        ``weights`` and ``losses``, shape ``(iterations + 1,)``, the start first.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As ``step``; also if ``iterations`` is not an int >= 1.
+
+    Examples
+    --------
+    >>> result = run(0.5, x=0.5, y=0.8, s=0.25, iterations=6, rule="always")
+    >>> result.weights.tolist()
+    [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 1.5]
+    """
+    w, x, y = _numbers(w=w, x=x, y=y)
+    s = check_positive_number(s, "s")
+    iterations = check_positive_int(iterations, "iterations")
+    _check_rule(rule)
+    weights = [w]
+    for _ in range(iterations):
+        weights.append(_step(weights[-1], x, y, s, rule))
+    losses = np.array([_loss(w, x, y) for w in weights])
+    _finite(losses, "the loss", w=weights[0], x=x, y=y)
+    return OneWeightRun(weights=np.array(weights), losses=losses)
+
+
+def descend(w, *, x, y, s, alpha, iterations):
+    r"""Gradient descent on one weight, with the slope read off hot and cold's two nudges.
+
+    Each iteration evaluates :math:`L(w + s)` and :math:`L(w - s)`, as hot and
+    cold does, but instead of keeping the better nudge it moves by the slope's
+    size: :math:`w \leftarrow w - \alpha\, \frac{L(w + s) - L(w - s)}{2 s}`.
+
+    Parameters
+    ----------
+    w, x, y : float
+        The starting weight, the input, the target.
+    s : float
+        The nudge used for the slope (the finite-difference step), > 0.
+    alpha : float
+        The step size, > 0.
+    iterations : int
+        How many iterations, >= 1.
+
+    Returns
+    -------
+    OneWeightRun
+
+    Raises
+    ------
+    TypeError, ValueError
+        If a number is not finite and real, ``s`` or ``alpha`` is not > 0, or
+        ``iterations`` is not an int >= 1.
+
+    Examples
+    --------
+    >>> result = descend(0.5, x=0.5, y=0.8, s=0.001, alpha=1.0, iterations=3)
+    >>> np.round(result.weights, 6).tolist()
+    [0.5, 1.05, 1.325, 1.4625]
+    """
+    w, x, y = _numbers(w=w, x=x, y=y)
+    s = check_positive_number(s, "s")
+    alpha = check_positive_number(alpha, "alpha")
+    iterations = check_positive_int(iterations, "iterations")
+    weights, losses = [w], [_loss(w, x, y)]
+    for _ in range(iterations):
+        now = weights[-1]
+        slope = (_loss(now + s, x, y) - _loss(now - s, x, y)) / (2.0 * s)
+        weights.append(now - alpha * slope)
+        losses.append(_loss(weights[-1], x, y))
+        if not (math.isfinite(weights[-1]) and math.isfinite(losses[-1])):
+            raise ValueError(
+                f"alpha = {alpha} is too large for x = {x}: the run diverged and the loss overflowed"
+            )
+    return OneWeightRun(weights=np.array(weights), losses=np.array(losses))
+
+
+def goal_weight(*, x, y):
+    """The weight whose prediction hits the target exactly: ``y / x``.
+
+    Raises
+    ------
+    ValueError
+        If ``x`` is 0 (then no weight changes the prediction).
+
+    Examples
+    --------
+    >>> goal_weight(x=0.5, y=0.8)
+    1.6
+    """
+    x, y = _numbers(x=x, y=y)
+    if x == 0:
+        raise ValueError("x must not be 0: with x = 0 the prediction x * w is 0 for every weight")
+    return y / x

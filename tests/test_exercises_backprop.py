@@ -1,0 +1,273 @@
+"""The checkers of notebook 04: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
+
+import numpy as np
+import pytest
+
+import helpers
+from helpers.exercises import backprop
+from tests.exercise_support import assert_reveals_no_solution, teacher_namespace
+
+NOTEBOOK = "04_backpropagation.ipynb"
+OUTPUT, HIDDEN, BUGS = "nb04-output-layer-gradients", "nb04-hidden-layer-gradients", "nb04-find-the-bugs"
+
+
+def section_one_network():
+    """The small network of the notebook's section 1: n_in, n_hidden, n_out, m = 3, 4, 2, 5."""
+    rng = np.random.default_rng(0)
+    params = helpers.init_two_layer(3, 4, 2, seed=0)
+    X = rng.normal(size=(3, 5))
+    Y = rng.integers(0, 2, size=(2, 5)).astype(float)
+    _, cache = helpers.forward(params, X)
+    return params, X, Y, cache
+
+
+def stub(*args):
+    raise NotImplementedError()
+
+
+def assert_wrong(result, grade_id, *phrases):
+    assert result.status == "wrong", result.message
+    for phrase in phrases:
+        assert phrase in result.message, result.message
+    assert_reveals_no_solution(result.message, NOTEBOOK, grade_id)
+
+
+def assert_no_expected_numbers(message, *arrays):
+    """No entry of the expected arrays appears in the message, at the precisions a learner would compare."""
+    for array in arrays:
+        for value in np.ravel(array):
+            for text in (f"{value:.3f}", f"{value:.4f}", f"{value:g}"):
+                if abs(value) > 1e-3:
+                    assert text not in message, (text, message)
+
+
+# ---------------------------------------------------------------- exercise 1: output layer
+
+def check_output(function):
+    params, X, Y, cache = section_one_network()
+    return backprop.check_output_layer_gradients(function, cache["A1"], cache["A2"], Y)
+
+
+def test_output_layer_teacher_solution_passes():
+    solution = teacher_namespace(NOTEBOOK, OUTPUT)["output_layer_gradients"]
+    result = check_output(solution)
+    assert result.status == "passed", result.message
+
+
+def test_output_layer_stub_is_not_done():
+    assert check_output(stub).status == "not done"
+
+
+def test_output_layer_missing_one_over_n():
+    result = check_output(lambda A1, A2, Y: ((A2 - Y), (A2 - Y) @ A1.T, (A2 - Y).sum(axis=1, keepdims=True)))
+    assert_wrong(result, OUTPUT, "dZ2", "times too large", "1/N")
+    params, X, Y, cache = section_one_network()
+    assert_no_expected_numbers(result.message, (cache["A2"] - Y) / Y.size)
+
+
+def test_output_layer_divides_by_m_instead_of_n():
+    result = check_output(lambda A1, A2, Y: ((A2 - Y) / Y.shape[1], (A2 - Y) / Y.shape[1] @ A1.T,
+                                             ((A2 - Y) / Y.shape[1]).sum(axis=1, keepdims=True)))
+    assert_wrong(result, OUTPUT, "dZ2", "n_out * m, not m")
+
+
+def test_output_layer_sign_error():
+    def wrong(A1, A2, Y):
+        dZ2 = (Y - A2) / Y.size
+        return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+    assert_wrong(check_output(wrong), OUTPUT, "dZ2", "sign is flipped", "order of A2 and Y")
+
+
+def test_output_layer_a1_not_transposed_is_a_shape_error():
+    def wrong(A1, A2, Y):
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, A1 @ dZ2.T, dZ2.sum(axis=1, keepdims=True)
+    result = check_output(wrong)
+    assert_wrong(result, OUTPUT, "dW2 has shape (4, 2), expected (2, 4)", "transposed")
+
+
+def test_output_layer_db2_without_keepdims():
+    def wrong(A1, A2, Y):
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1)
+    assert_wrong(check_output(wrong), OUTPUT, "db2 has shape (2,)", "keepdims")
+
+
+def test_output_layer_db2_summed_over_the_wrong_axis():
+    def wrong(A1, A2, Y):
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, dZ2 @ A1.T, dZ2.sum(axis=0, keepdims=True)
+    assert_wrong(check_output(wrong), OUTPUT, "db2 has shape (1, 5)", "wrong axis")
+
+
+def test_output_layer_db2_averaged():
+    def wrong(A1, A2, Y):
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, dZ2 @ A1.T, dZ2.mean(axis=1, keepdims=True)
+    assert_wrong(check_output(wrong), OUTPUT, "db2", "times too small", "average")
+
+
+def test_output_layer_divides_dw2_by_n_again():
+    def wrong(A1, A2, Y):
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, dZ2 @ A1.T / Y.size, dZ2.sum(axis=1, keepdims=True)
+    assert_wrong(check_output(wrong), OUTPUT, "dW2", "divide again")
+
+
+def test_output_layer_returns_too_few_values():
+    assert_wrong(check_output(lambda A1, A2, Y: (A2 - Y) / Y.size), OUTPUT, "should return three arrays")
+
+
+def test_output_layer_unseen_shapes_catch_a_transpose_the_example_hides():
+    """A learner who hard-codes the example's sizes passes the example but not the unseen problems."""
+    def wrong(A1, A2, Y):
+        dZ2 = (A2 - Y) / 10
+        return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+    result = check_output(wrong)
+    assert result.status == "wrong" and "(at A1 of shape (5, 7)" in result.message, result.message
+
+
+# ---------------------------------------------------------------- exercise 2: hidden layer
+
+def check_hidden(function):
+    params, X, Y, cache = section_one_network()
+    dZ2 = (cache["A2"] - Y) / Y.size
+    return backprop.check_hidden_layer_gradients(function, dZ2, params["W2"], cache["A1"], X)
+
+
+def hidden(dA1_of, factor_of, *, dW1_of=None, db1_axis=1, keepdims=True):
+    def function(dZ2, W2, A1, X):
+        dA1 = dA1_of(dZ2, W2)
+        dZ1 = dA1 * factor_of(A1)
+        dW1 = dZ1 @ X.T if dW1_of is None else dW1_of(dZ1, dA1, X)
+        return dZ1, dW1, dZ1.sum(axis=db1_axis, keepdims=keepdims)
+    return function
+
+
+def right_dA1(dZ2, W2):
+    return W2.T @ dZ2
+
+
+def right_factor(A1):
+    return A1 * (1 - A1)
+
+
+def test_hidden_layer_teacher_solution_passes():
+    solution = teacher_namespace(NOTEBOOK, HIDDEN)["hidden_layer_gradients"]
+    result = check_hidden(solution)
+    assert result.status == "passed", result.message
+    assert check_hidden(hidden(right_dA1, right_factor)).status == "passed"
+
+
+def test_hidden_layer_stub_is_not_done():
+    assert check_hidden(stub).status == "not done"
+
+
+def test_hidden_layer_missing_sigmoid_derivative():
+    result = check_hidden(hidden(right_dA1, lambda A1: 1.0))
+    assert_wrong(result, HIDDEN, "dZ1", "missing the sigmoid's derivative")
+    params, X, Y, cache = section_one_network()
+    A1 = cache["A1"]
+    assert_no_expected_numbers(result.message, params["W2"].T @ ((cache["A2"] - Y) / Y.size) * A1 * (1 - A1))
+
+
+def test_hidden_layer_sigmoid_derivative_of_a1_instead_of_z1():
+    result = check_hidden(hidden(right_dA1, helpers.sigmoid_derivative))
+    assert_wrong(result, HIDDEN, "dZ1", "pre-activation Z1")
+
+
+def test_hidden_layer_half_the_sigmoid_derivative():
+    assert_wrong(check_hidden(hidden(right_dA1, lambda A1: A1)), HIDDEN, "incomplete")
+
+
+def test_hidden_layer_w2_not_transposed():
+    """On the example (n_out != n_hidden) the product fails; on the square problem the checker names it."""
+    result = check_hidden(hidden(lambda dZ2, W2: W2 @ dZ2, right_factor))
+    assert result.status == "wrong" and "(at dZ2 of shape (2, 5), W2 of shape (2, 4)" in result.message, result.message
+    assert_reveals_no_solution(result.message, NOTEBOOK, HIDDEN)
+
+    def only_when_square(dZ2, W2):
+        return W2 @ dZ2 if W2.shape[0] == W2.shape[1] else W2.T @ dZ2
+    assert_wrong(check_hidden(hidden(only_when_square, right_factor)), HIDDEN, "W2", "transposed")
+
+
+def test_hidden_layer_dw1_transposed():
+    result = check_hidden(hidden(right_dA1, right_factor, dW1_of=lambda dZ1, dA1, X: X @ dZ1.T))
+    assert_wrong(result, HIDDEN, "dW1 has shape (3, 4), expected (4, 3)", "transposed")
+
+
+def test_hidden_layer_dw1_from_da1():
+    result = check_hidden(hidden(right_dA1, right_factor, dW1_of=lambda dZ1, dA1, X: dA1 @ X.T))
+    assert_wrong(result, HIDDEN, "dW1", "need dZ1")
+
+
+def test_hidden_layer_db1_wrong_axis_and_keepdims():
+    assert_wrong(check_hidden(hidden(right_dA1, right_factor, db1_axis=0)), HIDDEN, "db1", "wrong axis")
+    assert_wrong(check_hidden(hidden(right_dA1, right_factor, keepdims=False)), HIDDEN, "db1", "keepdims")
+
+
+def test_hidden_layer_learner_exception_is_reported_not_raised():
+    def crashes(dZ2, W2, A1, X):
+        raise KeyError("oops")
+    result = check_hidden(crashes)
+    assert result.status == "wrong" and "KeyError" in result.message
+
+
+# ---------------------------------------------------------------- exercise 3: find the bugs
+
+def test_backward_with_bugs_is_wrong_exactly_where_the_checker_says():
+    params, X, Y, cache = section_one_network()
+    numeric = helpers.numerical_gradient(params, X, Y, eps=1e-5)
+    suspect = backprop.backward_with_bugs(params, cache, Y)
+    right = helpers.backward(params, cache, Y)
+    wrong = set()
+    for name in ("W1", "b1", "W2", "b2"):
+        assert suspect[name].shape == params[name].shape
+        if helpers.relative_error({name: suspect[name]}, {name: numeric[name]}) > 1e-7:
+            wrong.add(name)
+        else:
+            np.testing.assert_allclose(suspect[name], right[name])
+    assert backprop.check_wrong_parameters(sorted(wrong)).passed
+    # The error over all parameters together is large, but does not say which.
+    assert helpers.relative_error(suspect, numeric) > 1e-3
+
+
+def test_find_the_bugs_teacher_solution_passes():
+    setup = "from helpers.exercises import backprop as backprop_checks\n"
+    namespace = teacher_namespace(NOTEBOOK, BUGS, setup=setup + _section_one_setup())
+    assert backprop.check_wrong_parameters(namespace["wrong_parameters"]).passed
+
+
+def _section_one_setup():
+    return (
+        "rng = np.random.default_rng(0)\n"
+        "params = helpers.init_two_layer(3, 4, 2, seed=0)\n"
+        "X = rng.normal(size=(3, 5))\n"
+        "Y = rng.integers(0, 2, size=(2, 5)).astype(float)\n"
+        "A2, cache = helpers.forward(params, X)\n"
+    )
+
+
+def test_find_the_bugs_not_answered():
+    assert backprop.check_wrong_parameters(None).status == "not done"
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    (["W1", "b1", "W2", "b2"], "every parameter"),
+    (["W1"], "1 wrong gradient is missing"),
+    (["W1", "b2", "b1"], "1 of the names you gave has a correct gradient"),
+    (["b1", "W2"], "2 wrong gradients are missing"),
+    ("W7", "not a parameter name"),
+    (3, "should be a list"),
+])
+def test_find_the_bugs_wrong_answers_do_not_name_the_bugs(answer, phrase):
+    result = backprop.check_wrong_parameters(answer)
+    assert_wrong(result, BUGS, phrase)
+    if phrase not in ("not a parameter name", "should be a list"):
+        for name in ("W1", "b1", "W2", "b2"):
+            assert f"'{name}'" not in result.message and f" {name}" not in result.message, result.message
+
+
+def test_find_the_bugs_accepts_gradient_names_and_any_order():
+    assert backprop.check_wrong_parameters(("b2", "dW1")).passed
+    assert backprop.check_wrong_parameters({"W1", "b2"}).passed
