@@ -19,7 +19,11 @@ pytestmark = pytest.mark.browser
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 #: A cell appended to the copy the browser runs: what the explorer holds after the slider moved.
-CHECK_CELL = 'print(f"{explorer.slider.value!r} | {explorer.summary.value} | {explorer.line.get_ydata()[-1]:.6f}")'
+#: The step slider's grid (the exponent of its minimum, its step in exponent) comes along.
+CHECK_CELL = (
+    'print(f"{explorer.slider.value!r} | {explorer.slider.min!r} | {explorer.slider.step!r} | '
+    '{explorer.summary.value} | {explorer.line.get_ydata()[-1]:.6f}")'
+)
 
 
 def run_03(step, epochs=50):
@@ -41,6 +45,17 @@ class SliderCase:
 
 
 CASES = [SliderCase("03_hot_and_cold.ipynb", run_03), SliderCase("04_backpropagation.ipynb", run_04)]
+
+
+def one_step_down(value: float, low: float, step: float) -> float:
+    """Where one press of the left arrow takes a log slider at ``value``.
+
+    noUiSlider moves the exponent down by ``step`` and snaps it to its grid,
+    ``low + k * step`` (``low`` the exponent of the slider's minimum), so a
+    start off the grid (0.005: 10**-2.301) lands on it (10**-2.4, not 10**-2.401).
+    """
+    k = round((math.log10(value) - step - low) / step)
+    return 10 ** (low + k * step)
 
 
 def slider_readout(value: float, digits: int = 3) -> str:
@@ -124,18 +139,18 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     summary = page.locator(".run-summary")
     readout = step_slider.locator(".widget-readout")
     image = page.locator("img.loss-plot")
-    step_before = float(run_cell(page, check_index).split(" | ")[0])
+    step_before, low, grid = (float(text) for text in run_cell(page, check_index).split(" | ")[:3])
     assert summary.inner_text() == helpers.widgets.summarize_run(step_before, case.run(step_before))
     assert readout.inner_text() == slider_readout(step_before)
 
-    # One press of the left arrow moves a log slider down a tenth of a decade.
+    # One press of the left arrow moves a log slider down a tenth of a decade, onto its grid.
     press_and_wait_for_redraw(page, step_slider, "ArrowLeft", summary, image)
 
-    expected_step = 10 ** (math.log10(step_before) - 0.1)
+    expected_step = one_step_down(step_before, low, grid)
     expected_losses = case.run(expected_step)
     assert readout.inner_text() == slider_readout(expected_step)
     assert summary.inner_text() == helpers.widgets.summarize_run(expected_step, expected_losses)
-    step_after, shown_summary, last_point = run_cell(page, check_index).split(" | ")
+    step_after, _, _, shown_summary, last_point = run_cell(page, check_index).split(" | ")
     assert float(step_after) == pytest.approx(expected_step, rel=1e-12)
     assert shown_summary == summary.inner_text()
     assert last_point == f"{expected_losses[-1]:.6f}"
