@@ -6,6 +6,8 @@
 #                   notebooks you edited are kept, FORCE=1 replaces them too
 #   make test       lint (ruff), then the helpers' tests and every notebook re-executed (nbval),
 #                   in parallel; with Debian's chromium installed, also the browser tests
+#   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
+#                   lowest version pyproject.toml allows (tools/oldest.py writes the pins)
 #   make lint       only the lint: ruff check and ruff format --check (notebooks included)
 #   make format     fix what the lint can fix: ruff check --fix, then ruff format
 #   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
@@ -13,6 +15,7 @@
 #                   also times one `make test`)
 #   make bench-suite  time `make test` three times
 #   make handouts   export every notebook to static HTML in handouts/
+#   make slides     export every notebook to reveal.js slides in slides/ (offline)
 #   make clean      remove everything the targets above create
 
 PYTHON ?= python3
@@ -25,7 +28,10 @@ NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
 # JupyterLab refuses to run as root unless told to (containers and CI often are root).
 LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab student test lint format notebooks bench bench-suite handouts clean
+OLDEST_VENV ?= .venv-oldest
+OLDEST_STAMP := $(OLDEST_VENV)/.installed
+
+.PHONY: lab student test test-oldest lint format notebooks bench bench-suite handouts slides clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +56,18 @@ student: $(STAMP)
 test: lint $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
+# pip cannot resolve to the lowest versions by itself: the constraints file pins them.
+$(OLDEST_STAMP): pyproject.toml tools/oldest.py
+	$(PYTHON) -m venv $(OLDEST_VENV)
+	$(OLDEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PYTHON) -m tools.oldest > $(OLDEST_VENV)/constraints.txt
+	$(OLDEST_VENV)/bin/python -m pip install --quiet -c $(OLDEST_VENV)/constraints.txt -e ".[test]"
+	touch $(OLDEST_STAMP)
+
+test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
+	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
+	$(OLDEST_VENV)/bin/python -m pytest
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -70,8 +88,11 @@ bench-suite: $(STAMP)
 handouts: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.handouts
 
-# Everything the targets create: the environments, npm's packages, exported handouts and
+slides: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.slides
+
+# Everything the targets create: the environments, npm's packages, exported handouts, slides and
 # student notebooks, the install's egg-info, caches, and the browser tests' screenshots.
 clean:
-	rm -rf $(VENV) .venv-oldest node_modules handouts student *.egg-info .hypothesis .ruff_cache test-artifacts
+	rm -rf $(VENV) $(OLDEST_VENV) node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
 	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +

@@ -3,7 +3,8 @@
 Tests go one by one to whichever worker is free, except these groups, each run whole on one worker:
 
 * each notebook's nbval items: nbval runs a notebook's cells in order, in one kernel;
-* the browser tests (tests/browser/): one Chromium and one JupyterLab for all of them;
+* each file of browser tests (tests/browser/): its tests share a server (JupyterLab, Voila,
+  Notebook 7) or an exported handout, and each worker starts one Chromium for all it runs;
 * tests/test_notebooks_tool.py: its tests look at one fixture notebook executed twice.
 
 xdist queues the groups with the most tests first, so the notebooks start early.  (xdist's own
@@ -17,17 +18,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent
-WHOLE = ("tests/browser/", "tests/test_notebooks_tool.py")
+WHOLE_FILES = ("tests/browser/", "tests/test_notebooks_tool.py")
 
 
 def group_of(nodeid: str) -> str:
-    """The work unit of the test ``nodeid``: its group's name, or the nodeid itself if it may go anywhere."""
+    """The work unit of the test ``nodeid``: its file, or the nodeid itself if it may go anywhere."""
     path = nodeid.split("::", 1)[0]
-    if path.endswith(".ipynb"):
+    if path.endswith(".ipynb") or any(path.startswith(prefix) for prefix in WHOLE_FILES):
         return path
-    for whole in WHOLE:
-        if path == whole or path.startswith(whole):
-            return whole
     return nodeid
 
 

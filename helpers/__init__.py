@@ -13,12 +13,15 @@ One module per idea:
 * ``gradient_check`` - ``numerical_gradient``, ``gradient_check``
 * ``training`` - ``gradient_descent`` (two layers), ``layer_gradient_descent`` (one layer)
 * ``data`` - ``make_xor``
+* ``MagnitudeError``, ``TrainingDiverged``, ``MAX_EPOCHS`` - finite inputs too large for
+  float64, a run whose step made it leave float64, the most epochs a run accepts
 * ``seed`` - the seed notebook's own code, bugs included, as the reference
 * ``plotting`` - loss curves and decision boundaries drawn on a given ``Axes``
 * ``widgets`` - ``StepSizeExplorer``: a step-size slider driving a run and its plot
 """
 
 from . import plotting, seed, widgets
+from ._validation import MAX_EPOCHS, MagnitudeError, TrainingDiverged
 from .activations import sigmoid, sigmoid_derivative
 from .data import XOR_X, XOR_Y, make_xor
 from .gradient_check import gradient_check, numerical_gradient, relative_error
@@ -35,7 +38,10 @@ from .training import gradient_descent, layer_gradient_descent
 from .two_layer import backward, forward, init_two_layer, predict, two_layer_loss
 
 __all__ = [
+    "MAX_EPOCHS",
+    "MagnitudeError",
     "PROBABILITY_CLIP",
+    "TrainingDiverged",
     "XOR_X",
     "XOR_Y",
     "HotAndColdResult",

@@ -31,10 +31,13 @@ def as_float_array(value, name: str) -> np.ndarray:
     Raises
     ------
     TypeError
-        If ``value`` is not numeric (strings, objects, complex numbers, None).
+        If ``value`` is not numeric (strings, objects, complex numbers, None),
+        or is a masked array or an ``np.matrix``: a mask would be silently
+        dropped, and a matrix's ``*`` means a matrix product.
     ValueError
         If ``value`` is empty, ragged, or contains NaN or infinity.
     """
+    _reject_array_subclasses(value, name)
     try:
         array = np.asarray(value)
     except ValueError as error:  # ragged nested lists
@@ -55,6 +58,17 @@ def as_float_array(value, name: str) -> np.ndarray:
         bad = array[~np.isfinite(array)][0]
         raise ValueError(f"{name} must be finite; got {bad} among its {array.size} entries")
     return array
+
+
+def _reject_array_subclasses(value, name: str) -> None:
+    """Raise ``TypeError`` for a masked array or an ``np.matrix``, naming ``name``."""
+    if isinstance(value, np.ma.MaskedArray):
+        raise TypeError(
+            f"{name} is a numpy masked array; the helpers do not support masks (NumPy would silently "
+            "use the hidden entries): pass a plain ndarray, e.g. value.compressed() or value.filled(...)"
+        )
+    if isinstance(value, np.matrix):
+        raise TypeError(f"{name} is an np.matrix; pass a plain ndarray instead, e.g. np.asarray({name})")
 
 
 def check_same_shape(y: np.ndarray, h: np.ndarray, y_name: str = "y", h_name: str = "h") -> None:
@@ -130,9 +144,110 @@ def check_positive_int(value, name: str) -> int:
     return int(value)
 
 
+def check_int_in_range(value, name: str, low: int, high: int) -> int:
+    """Return ``value`` as an int, raising unless it is a whole number in ``[low, high]``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int; got {value!r} of type {type(value).__name__}")
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be an int from {low:,} to {high:,}; got {value:,}")
+    return int(value)
+
+
+def check_number_in_range(value, name: str, low: float, high: float) -> float:
+    """Return ``value`` as a float, raising unless it is a finite number in ``[low, high]``."""
+    value = _real_number(value, name)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must lie in [{low:g}, {high:g}]; got {value:g}")
+    return value
+
+
 def check_choice(value, name: str, choices: tuple) -> str:
     """Return ``value`` unless it is not one of ``choices``."""
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         expected = " or ".join(repr(choice) for choice in choices)
         raise ValueError(f"{name} must be {expected}; got {value!r}")
     return value
+
+
+#: The most epochs a training run (``gradient_descent``, ``layer_gradient_descent``,
+#: ``hot_and_cold``, ``hot_and_cold_two_layer``) accepts: a larger number is more
+#: likely a typo than a plan, and would keep the kernel busy for hours.
+MAX_EPOCHS = 1_000_000
+
+
+def check_epochs(value, name: str = "epochs") -> int:
+    """Return ``value`` as an int, raising unless ``1 <= value <= MAX_EPOCHS``."""
+    value = check_positive_int(value, name)
+    if value > MAX_EPOCHS:
+        raise ValueError(
+            f"{name} must be at most {MAX_EPOCHS:,} (helpers.MAX_EPOCHS); got {value:,}"
+        )
+    return value
+
+
+def check_seed(seed, name: str = "seed") -> np.random.Generator:
+    """Return a ``numpy.random.Generator`` for ``seed``: an int >= 0, or a Generator (returned as is).
+
+    Raises ``TypeError`` for anything else (floats, bools, strings, None, a
+    ``RandomState``) and ``ValueError`` for a negative int, naming ``name``.
+    """
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(
+            f"{name} must be an int >= 0 or a numpy.random.Generator; got {seed!r} of type {type(seed).__name__}"
+        )
+    if seed < 0:
+        raise ValueError(f"{name} must be an int >= 0 or a numpy.random.Generator; got {seed}")
+    return np.random.default_rng(int(seed))
+
+
+def check_int_seed(seed, name: str = "seed") -> int:
+    """Return ``seed`` as an int, raising unless it is an int >= 0 (a Generator is refused too).
+
+    For a helper that must rebuild the same random numbers again and again,
+    which a Generator, drawn from at every call, would not give.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise TypeError(f"{name} must be an int >= 0; got {seed!r} of type {type(seed).__name__}")
+    if seed < 0:
+        raise ValueError(f"{name} must be an int >= 0; got {seed}")
+    return int(seed)
+
+
+class MagnitudeError(ValueError):
+    """Finite inputs whose result overflows float64 (e.g. weights of 1e308 in a layer).
+
+    A ``ValueError``: the message names the arguments that are too large.
+    """
+
+
+class TrainingDiverged(ArithmeticError):
+    """A training run's loss or parameters left the float64 range (the step was too large).
+
+    Attributes
+    ----------
+    epoch : int
+        The epoch (1-based) whose update or loss was not finite.
+    losses : numpy.ndarray
+        The finite losses recorded before it, as the run would have returned them.
+    """
+
+    def __init__(self, message: str, *, epoch: int, losses):
+        super().__init__(message)
+        self.epoch = epoch
+        self.losses = np.asarray(losses, dtype=float)
+
+
+def finite_mean(values: np.ndarray) -> float:
+    """The mean of ``values`` (finite or +inf entries), +inf only when the true mean exceeds float64.
+
+    ``np.mean`` sums first, so two entries of 1e308 overflow although their mean
+    is 1e308; that case is recomputed as a sum of ``values / N``.  Ordinary
+    values take the ordinary path, bit for bit.
+    """
+    with np.errstate(over="ignore"):
+        mean = float(np.mean(values))
+        if np.isinf(mean) and np.all(np.isfinite(values)):
+            mean = float(np.sum(values / values.size))
+    return mean

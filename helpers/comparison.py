@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_float_array, check_positive_int, check_positive_number
+from ._validation import as_float_array, check_epochs, check_positive_int, check_positive_number
 from .hot_and_cold import hot_and_cold_two_layer
 from .layer import sigmoid_layer
 from .training import gradient_descent
@@ -88,7 +88,9 @@ def trace_path(train_one_epoch, W, b, epochs):
            [0.5, 0.5],
            [1. , 0.5]])
     """
-    epochs = check_positive_int(epochs, "epochs")
+    if not callable(train_one_epoch):
+        raise TypeError(f"train_one_epoch must be a function train_one_epoch(W, b); got {train_one_epoch!r}")
+    epochs = check_epochs(epochs)
     W, b = as_float_array(W, "W"), as_float_array(b, "b")
     path = [np.concatenate([W.ravel(), b.ravel()])]
     for _ in range(epochs):
@@ -238,7 +240,7 @@ def passes_to_reach(passes, losses, level):
     >>> passes_to_reach([1, 3, 5], [0.7, 0.4, 0.1], 0.05) is None
     True
     """
-    passes, losses = np.asarray(passes), as_float_array(losses, "losses")
+    passes, losses = as_float_array(passes, "passes"), as_float_array(losses, "losses")
     if passes.shape != losses.shape:
         raise ValueError(f"passes and losses must have the same shape; got {passes.shape} and {losses.shape}")
     level = check_positive_number(level, "level")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_non_negative_number, check_positive_int
+from ._validation import MagnitudeError, check_non_negative_number, check_positive_int, check_seed
 
 #: The four XOR points, one per column, and their labels.
 XOR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
@@ -24,8 +24,8 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
         Points around each corner, >= 1.
     noise : float
         Standard deviation of the Gaussian scatter, >= 0.
-    seed : int
-        Seed for ``numpy.random.default_rng``.
+    seed : int >= 0 or numpy.random.Generator
+        Seed for ``numpy.random.default_rng``; a Generator is drawn from (and advanced).
 
     Returns
     -------
@@ -33,11 +33,19 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
         One point per column.
     Y : numpy.ndarray, shape (1, 4 * n_per_corner)
         Labels 0.0 or 1.0.
+
+    Raises
+    ------
+    MagnitudeError
+        If ``noise`` is so large (about 1e307 or more) that a point overflows float64.
     """
     n_per_corner = check_positive_int(n_per_corner, "n_per_corner")
     noise = check_non_negative_number(noise, "noise")
-    rng = np.random.default_rng(seed)
+    rng = check_seed(seed)
     corners = np.repeat(XOR_X, n_per_corner, axis=1)
-    X = corners + rng.normal(0.0, noise, size=corners.shape)
+    with np.errstate(over="ignore", invalid="ignore"):
+        X = corners + rng.normal(0.0, noise, size=corners.shape)
+    if not np.all(np.isfinite(X)):
+        raise MagnitudeError(f"noise = {noise:g} is too large in magnitude: some points overflow float64")
     Y = np.repeat(XOR_Y, n_per_corner, axis=1)
     return X, Y

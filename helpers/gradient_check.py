@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import check_positive_number
-from .two_layer import _backward, _forward, _two_layer_loss, check_problem
+from ._validation import as_float_array, check_positive_number
+from .layer import check_no_overflow
+from .two_layer import _backward, _forward_checked, _two_layer_loss, check_problem
 
 #: Default step of the central differences: small enough that the
 #: truncation error (of order ``eps**2``) is tiny, large enough that rounding
@@ -33,10 +34,25 @@ def numerical_gradient(params, X, Y, *, eps=DEFAULT_EPS):
     Returns
     -------
     dict of numpy.ndarray
-        Keyed and shaped like ``params``.
+        Keyed and shaped like ``params``; every entry finite.
+
+    Raises
+    ------
+    MagnitudeError
+        If a shifted loss or a difference is not finite (``eps`` or the
+        parameters too large in magnitude): never a NaN gradient.
     """
     params, X, Y = check_problem(params, X, Y)
     eps = check_positive_number(eps, "eps")
+    _forward_checked(params, X)  # a MagnitudeError here names the parameters, not eps
+    with np.errstate(over="ignore", invalid="ignore"):
+        grads = _central_differences(params, X, Y, eps)
+    for name, grad in grads.items():
+        check_no_overflow(grad, f"the numerical gradient of {name}", f"params or eps = {eps:g}")
+    return grads
+
+
+def _central_differences(params: dict, X: np.ndarray, Y: np.ndarray, eps: float) -> dict:
     shifted = {name: value.copy() for name, value in params.items()}
 
     grads = {}
@@ -57,22 +73,35 @@ def numerical_gradient(params, X, Y, *, eps=DEFAULT_EPS):
 def relative_error(a, b) -> float:
     """``||a - b|| / (||a|| + ||b||)`` over dicts of arrays with the same keys; 0 if both are 0.
 
-    Raises ``TypeError`` unless both are dicts, ``ValueError`` if their keys or shapes differ.
+    Computed with the arrays scaled by their largest entry, so that no
+    square overflows: gradients of 1e200 compare as well as gradients of 1.
+
+    Raises ``TypeError`` unless both are dicts of real numbers, ``ValueError`` if
+    their keys or shapes differ or an entry is NaN or infinite (a check that
+    NaN passed would be worse than no check).
     """
     if not (isinstance(a, dict) and isinstance(b, dict)):
         raise TypeError(f"a and b must be dicts of gradients; got {type(a).__name__} and {type(b).__name__}")
     if a.keys() != b.keys():
         raise ValueError(f"a and b must have the same keys; got {sorted(a)} and {sorted(b)}")
+    if not a:
+        raise ValueError("a and b must hold at least one gradient; got two empty dicts")
+    a = {name: as_float_array(value, f"a['{name}']") for name, value in a.items()}
+    b = {name: as_float_array(value, f"b['{name}']") for name, value in b.items()}
     for name in a:
-        if np.shape(a[name]) != np.shape(b[name]):
-            raise ValueError(f"a['{name}'] has shape {np.shape(a[name])} but b['{name}'] has {np.shape(b[name])}")
-    diff = np.sqrt(sum(np.sum((a[name] - b[name]) ** 2) for name in a))
-    size = np.sqrt(sum(np.sum(a[name] ** 2) for name in a)) + np.sqrt(sum(np.sum(b[name] ** 2) for name in b))
-    return float(diff / size) if size > 0 else 0.0
+        if a[name].shape != b[name].shape:
+            raise ValueError(f"a['{name}'] has shape {a[name].shape} but b['{name}'] has {b[name].shape}")
+    flat_a = np.concatenate([a[name].ravel() for name in a])
+    flat_b = np.concatenate([b[name].ravel() for name in a])
+    scale = max(float(np.max(np.abs(flat_a))), float(np.max(np.abs(flat_b))))
+    if scale == 0.0:
+        return 0.0
+    flat_a, flat_b = flat_a / scale, flat_b / scale  # entries in [-1, 1]: nothing below overflows
+    return float(np.linalg.norm(flat_a - flat_b) / (np.linalg.norm(flat_a) + np.linalg.norm(flat_b)))
 
 
 def gradient_check(params, X, Y, *, eps=DEFAULT_EPS) -> float:
-    """Compare ``backward`` with ``numerical_gradient``.
+    r"""Compare ``backward`` with ``numerical_gradient``.
 
     Parameters
     ----------
@@ -86,10 +115,19 @@ def gradient_check(params, X, Y, *, eps=DEFAULT_EPS) -> float:
     float
         The relative error ``||g_backprop - g_numeric|| / (||g_backprop|| + ||g_numeric||)``
         over all parameters together.  Around ``1e-10`` means the two agree;
-        above ``1e-6`` means a bug in one of them.
+        above ``1e-6`` means a bug in one of them.  Never NaN, and never a
+        small number computed from NaN or infinite gradients: those raise.
+
+    Raises
+    ------
+    MagnitudeError
+        If the loss or a gradient overflows float64.
     """
     params, X, Y = check_problem(params, X, Y)
-    _, cache = _forward(params, X)
-    analytic = _backward(params, cache, Y)
+    _, cache = _forward_checked(params, X)
+    with np.errstate(over="ignore", invalid="ignore"):
+        analytic = _backward(params, cache, Y)
+    for name, grad in analytic.items():
+        check_no_overflow(grad, f"the gradient of {name}", "params")
     numeric = numerical_gradient(params, X, Y, eps=eps)
     return relative_error(analytic, numeric)

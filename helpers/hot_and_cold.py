@@ -4,6 +4,13 @@ It needs no derivative, only the loss, and that is its cost: to learn which
 way to move ``P`` parameters one at a time it must evaluate the loss ``2P``
 times per sweep.  Backpropagation gets every direction from one forward and
 one backward pass.
+
+A nudge whose loss (or whose parameters) is not finite, e.g. at a step of
+1e308, is treated as "not better": a run never accepts NaN or infinity, and
+never warns.  A run accepts at most ``MAX_EPOCHS`` epochs, shows a progress
+bar when it is estimated to take more than a few seconds, and on Ctrl-C
+(``KeyboardInterrupt``) returns the record of the epochs completed so far,
+with a note on stderr.
 """
 
 from __future__ import annotations
@@ -12,15 +19,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import (
-    check_choice,
-    check_positive_int,
-    check_positive_number,
-)
+from ._progress import note_interrupted, pass_seconds, progress_bar
+from ._validation import MagnitudeError, check_choice, check_epochs, check_positive_number
 from .activations import _sigmoid_of_checked
-from .layer import LayerRun, check_layer_arguments, check_layer_targets
+from .layer import LayerRun, check_layer_arguments, check_layer_targets, pre_activation
 from .losses import mean_squared_error, without_checks
-from .two_layer import _two_layer_loss, check_problem
+from .two_layer import _forward_checked, _two_layer_loss, check_problem
 
 NUDGES = ("together", "each")
 
@@ -56,7 +60,7 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     step : float
         How far to nudge, > 0.
     epochs : int
-        How many epochs, >= 1.
+        How many epochs, from 1 to ``helpers.MAX_EPOCHS``.
     nudge : {"together", "each"}
         Which rule to use; see above.
     loss : callable ``loss(y, h) -> float``
@@ -73,16 +77,19 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     ValueError
         If ``y`` does not have the layer output's shape (the seed's
         ``(2, 1)`` prediction against a ``(2,)`` target is caught here), or
-        ``step``, ``epochs`` or ``nudge`` are out of range.
+        ``step``, ``epochs`` or ``nudge`` are out of range, or ``loss``
+        returns NaN or infinity for the initial parameters
+        (``MagnitudeError`` if the layer itself overflows).
     """
     x, W, b_used = check_layer_arguments(x, W, b)
     b_shape = np.shape(b)
     y = check_layer_targets(y, x, W)
     step = check_positive_number(step, "step")
-    epochs = check_positive_int(epochs, "epochs")
+    epochs = check_epochs(epochs)
     check_choice(nudge, "nudge", NUDGES)
     if not callable(loss):
         raise TypeError(f"loss must be a function loss(y, h) -> float; got {loss!r}")
+    pre_activation(x, W, b_used)  # MagnitudeError if the initial layer overflows
     loss = without_checks(loss)  # the inputs were checked once, above
 
     def loss_of(params: np.ndarray) -> float:
@@ -90,7 +97,10 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
         b_now = b_now if x.ndim == 1 else b_now.reshape(-1, 1)
         return float(loss(y, _sigmoid_of_checked(W_now @ x + b_now)))
 
-    search = _search(loss_of, np.concatenate([W.ravel(), b_used.ravel()]), step, epochs, nudge)
+    m = x.shape[1] if x.ndim == 2 else 1
+    seconds = pass_seconds(W.size + b_used.size, m)
+    search = _search(loss_of, np.concatenate([W.ravel(), b_used.ravel()]), step, epochs, nudge,
+                     seconds, "hot_and_cold")
     W_final, b_final = _split(search.params, W.shape)
     return HotAndColdResult(
         losses=search.losses,
@@ -140,24 +150,32 @@ def hot_and_cold_two_layer(params, X, Y, *, step, epochs, nudge="each"):
     step : float
         How far to nudge, > 0.
     epochs : int
-        Sweeps, >= 1.
+        Sweeps, from 1 to ``helpers.MAX_EPOCHS``.
     nudge : {"together", "each"}
 
     Returns
     -------
     HotAndColdTwoLayerResult
+        On ``KeyboardInterrupt`` after ``k >= 1`` sweeps, the record of those ``k``.
+
+    Raises
+    ------
+    MagnitudeError
+        If the initial network overflows float64.
     """
     checked, X, Y = check_problem(params, X, Y)
     step = check_positive_number(step, "step")
-    epochs = check_positive_int(epochs, "epochs")
+    epochs = check_epochs(epochs)
     check_choice(nudge, "nudge", NUDGES)
+    _forward_checked(checked, X)
     shapes = {name: value.shape for name, value in checked.items()}
 
     def loss_of(vector: np.ndarray) -> float:
         return _two_layer_loss(_unflatten(vector, shapes), X, Y)
 
     vector = np.concatenate([value.ravel() for value in checked.values()])
-    search = _search(loss_of, vector, step, epochs, nudge)
+    seconds = pass_seconds(vector.size, X.shape[1])
+    search = _search(loss_of, vector, step, epochs, nudge, seconds, "hot_and_cold_two_layer")
     return HotAndColdTwoLayerResult(
         losses=search.losses,
         params=_unflatten(search.params, shapes),
@@ -188,17 +206,41 @@ class _SearchResult:
     evaluations: np.ndarray
 
 
-def _search(loss_of, params: np.ndarray, step: float, epochs: int, nudge: str) -> _SearchResult:
-    """Run hot-and-cold on a flat parameter vector, given ``loss_of(vector) -> float``."""
+def _search(loss_of, params: np.ndarray, step: float, epochs: int, nudge: str,
+            evaluation_seconds: float, name: str) -> _SearchResult:
+    """Run hot-and-cold on a flat parameter vector, given ``loss_of(vector) -> float``.
+
+    ``evaluation_seconds`` estimates one call of ``loss_of``, to decide whether
+    the run shows a progress bar.
+    """
     search = _HotAndColdSearch(loss_of)
     current = search.loss_of(params)
+    if not np.isfinite(current):
+        raise MagnitudeError(
+            f"the loss of the initial parameters is {current}: the loss function, or the size of the "
+            "inputs, targets or parameters, gives no finite loss to improve on"
+        )
     initial_loss = current
     sweep = search.nudge_together if nudge == "together" else search.nudge_each
+    per_epoch = 2 if nudge == "together" else 2 * params.size
+    bar = progress_bar(epochs, epochs * per_epoch * evaluation_seconds, name)
     losses, evaluations = [], []
-    for _ in range(epochs):
-        params, current = sweep(params, current, step)
-        losses.append(current)
-        evaluations.append(search.evaluations)
+    try:
+        # Nudges may overflow (step = 1e308): their loss is then NaN or inf, which is never "better".
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            for _ in range(epochs):
+                params, current = sweep(params, current, step)
+                losses.append(current)
+                evaluations.append(search.evaluations)
+                bar.update()
+    except KeyboardInterrupt:
+        done = min(len(losses), len(evaluations))
+        if done == 0:
+            raise
+        del losses[done:], evaluations[done:]
+        note_interrupted(name, done, epochs)
+    finally:
+        bar.close()
     return _SearchResult(params, np.array(losses), initial_loss, np.array(evaluations))
 
 
@@ -218,7 +260,8 @@ class _HotAndColdSearch:
         best_params, best_loss = None, current[1]
         for candidate in candidates:
             candidate_loss = self.loss_of(candidate)
-            if candidate_loss < best_loss:
+            # NaN < x is False; an infinite loss or parameter is never better either.
+            if candidate_loss < best_loss and np.isfinite(candidate_loss) and np.all(np.isfinite(candidate)):
                 best_params, best_loss = candidate, candidate_loss
         return (best_params, best_loss) if best_params is not None else current
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._validation import _real_number, as_float_array, check_choice
 from .plotting import label_loss_axes, plot_loss_curve
 
 
@@ -34,9 +35,13 @@ def run_curve(result, *, by="epoch"):
 
     Raises
     ------
-    ValueError
-        If ``by`` is neither ``"epoch"`` nor ``"evaluations"``.
+    TypeError, ValueError
+        If ``by`` is neither ``"epoch"`` nor ``"evaluations"``, or ``result``
+        is not a run record with finite 1-D ``losses`` and ``evaluations`` of
+        the same length and a finite ``initial_loss``.
     """
+    check_choice(by, "by", ("epoch", "evaluations"))
+    _check_run(result)
     losses = np.concatenate([[result.initial_loss], result.losses])
     if by == "epoch":
         x = np.arange(losses.size)
@@ -45,6 +50,24 @@ def run_curve(result, *, by="epoch"):
     else:
         raise ValueError(f"by must be 'epoch' or 'evaluations'; got {by!r}")
     return x, losses
+
+
+def _check_run(result) -> None:
+    """Raise unless ``result`` looks like a ``HotAndColdResult`` (or ``LayerRun``): the message names ``result``."""
+    missing = [name for name in ("initial_loss", "losses", "evaluations") if not hasattr(result, name)]
+    if missing:
+        raise TypeError(
+            f"result must be what helpers.hot_and_cold returned (a HotAndColdResult); got "
+            f"{type(result).__name__}, which has no {', '.join(missing)}"
+        )
+    _real_number(result.initial_loss, "result.initial_loss")
+    losses = as_float_array(result.losses, "result.losses")
+    evaluations = as_float_array(result.evaluations, "result.evaluations")
+    if losses.ndim != 1 or evaluations.shape != losses.shape:
+        raise ValueError(
+            f"result.losses and result.evaluations must be 1-D of the same length; got shapes "
+            f"{losses.shape} and {evaluations.shape}"
+        )
 
 
 def draw_floor(ax, floor, *, label="floor"):

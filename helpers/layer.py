@@ -1,4 +1,9 @@
-"""One fully connected sigmoid layer, vectorized: ``a = sigmoid(W @ x + b)``."""
+"""One fully connected sigmoid layer, vectorized: ``a = sigmoid(W @ x + b)``.
+
+Finite inputs so large that ``W @ x + b`` (or a gradient) overflows float64,
+e.g. weights of 1e308, raise ``MagnitudeError`` (a ``ValueError``) naming
+``x``, ``W`` and ``b``, instead of returning values computed from ``inf - inf``.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_float_array
+from ._validation import MagnitudeError, as_float_array
 from .activations import _sigmoid_of_checked
 
 
@@ -93,6 +98,13 @@ def sigmoid_layer(x, W, b):
     a : numpy.ndarray, shape (n_out,) or (n_out, m)
         ``sigmoid(W @ x + b)``: one output per row of ``W``, one column per example.
 
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument is not a finite numeric array of the right shape.
+    MagnitudeError
+        If ``W @ x + b`` overflows float64 (e.g. weights of 1e308).
+
     Examples
     --------
     The seed's network:
@@ -102,7 +114,24 @@ def sigmoid_layer(x, W, b):
     array([0.9168273, 0.9945137])
     """
     x, W, b = check_layer_arguments(x, W, b)
-    return _sigmoid_of_checked(W @ x + b)
+    return _sigmoid_of_checked(pre_activation(x, W, b))
+
+
+def pre_activation(x: np.ndarray, W: np.ndarray, b: np.ndarray, names: str = "x, W or b") -> np.ndarray:
+    """``W @ x + b`` for checked arrays, raising ``MagnitudeError`` if it overflows float64."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = W @ x + b
+    check_no_overflow(z, "W @ x + b", names)
+    return z
+
+
+def check_no_overflow(result: np.ndarray, what: str, names: str) -> None:
+    """Raise ``MagnitudeError`` unless every entry of ``result`` (computed from finite ``names``) is finite."""
+    if not np.all(np.isfinite(result)):
+        raise MagnitudeError(
+            f"{what} overflows float64 (got {result[~np.isfinite(result)][0]}): the entries of {names} "
+            f"are too large in magnitude (largest finite float64: {np.finfo(np.float64).max:.3g})"
+        )
 
 
 def check_layer_targets(y, x: np.ndarray, W: np.ndarray) -> np.ndarray:
@@ -141,12 +170,20 @@ def sigmoid_layer_gradient(x, W, b, y):
     -------
     dW : numpy.ndarray, shape (n_out, n_in)
     db : numpy.ndarray, the shape of ``b``
+
+    Raises
+    ------
+    MagnitudeError
+        If ``W @ x + b`` or a gradient overflows float64.
     """
     x, W, b_checked = check_layer_arguments(x, W, b)
     b_shape = np.shape(b)  # safe now that b is known to be a clean array
     y = check_layer_targets(y, x, W)
-    a = _sigmoid_of_checked(W @ x + b_checked)
-    dW, db = _mean_squared_error_gradient(x, a, y)
+    a = _sigmoid_of_checked(pre_activation(x, W, b_checked))
+    with np.errstate(over="ignore", invalid="ignore"):
+        dW, db = _mean_squared_error_gradient(x, a, y)
+    check_no_overflow(dW, "the gradient dW", "x and y")
+    check_no_overflow(db, "the gradient db", "y")
     return dW, db.reshape(b_shape)
 
 

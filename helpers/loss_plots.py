@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_float_array
+from ._validation import as_float_array, check_int_in_range, check_number_in_range, check_positive_number
 from .activations import sigmoid, sigmoid_derivative
 from .losses import binary_cross_entropy, mean_squared_error
+
+#: The most points a curve may have.
+MAX_POINTS = 100_000
+
+#: The largest target ``plot_sigmoid_reach`` draws (the axis must still show the sigmoid's (0, 1)).
+MAX_TARGET = 1e6
 
 #: Colours for the rows of ``W`` (the output units) in ``draw_network``.
 ROW_COLOURS = ("tab:blue", "tab:orange", "tab:green", "tab:red", "tab:purple")
@@ -38,6 +44,12 @@ def plot_losses_against_prediction(ax, y, *, num=400, h_min=1e-3, h_max=1 - 1e-3
     list of matplotlib.lines.Line2D
         The squared-error curve, then the cross-entropy curve.
     """
+    y = check_number_in_range(y, "y", 0.0, 1.0)
+    num = check_int_in_range(num, "num", 2, MAX_POINTS)
+    h_min = check_number_in_range(h_min, "h_min", 0.0, 1.0)
+    h_max = check_number_in_range(h_max, "h_max", 0.0, 1.0)
+    if not h_min < h_max:
+        raise ValueError(f"h_min must be below h_max; got {h_min:g} and {h_max:g}")
     h = np.linspace(h_min, h_max, num)
     squared = [mean_squared_error(y, value) for value in h]
     cross_entropy = [binary_cross_entropy(y, value) for value in h]
@@ -71,7 +83,10 @@ def plot_gradients_against_z(ax, y, z):
     list of matplotlib.lines.Line2D
         The squared-error curve, then the cross-entropy curve.
     """
+    y = check_number_in_range(y, "y", 0.0, 1.0)
     z = as_float_array(z, "z")
+    if z.ndim != 1:
+        raise ValueError(f"z must be 1-D, the points of the curve; got shape {z.shape}")
     h = sigmoid(z)
     d_squared = 2.0 * (h - y) * sigmoid_derivative(z)
     d_cross_entropy = h - y
@@ -107,7 +122,11 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     matplotlib.lines.Line2D
         The sigmoid curve.
     """
-    targets = [float(target) for target in np.ravel(targets)]
+    targets = [float(target) for target in as_float_array(targets, "targets").ravel()]
+    if max(abs(target) for target in targets) > MAX_TARGET:
+        raise ValueError(f"targets must lie within +-{MAX_TARGET:g} to be drawn beside the sigmoid's (0, 1); got {targets}")
+    z_max = check_positive_number(z_max, "z_max")
+    num = check_int_in_range(num, "num", 2, MAX_POINTS)
     z = np.linspace(-z_max, z_max, num)
     (curve,) = ax.plot(z, sigmoid(z), color="black", linewidth=2, label=r"$\sigma(z)$")
     for bound in (0.0, 1.0):
@@ -172,6 +191,7 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
     """
     from matplotlib.patches import Circle
 
+    radius = check_number_in_range(radius, "radius", 1e-3, 0.5)
     W = as_float_array(W, "W")
     if W.ndim != 2:
         raise ValueError(f"W must be 2-D with shape (n_out, n_in); got shape {W.shape}")

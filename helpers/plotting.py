@@ -10,8 +10,17 @@ import io
 
 import numpy as np
 
-from ._validation import as_float_array
-from .two_layer import forward
+from ._validation import (
+    MagnitudeError,
+    as_float_array,
+    check_in_unit_interval,
+    check_int_in_range,
+    check_non_negative_number,
+)
+from .two_layer import check_params, forward
+
+#: The most grid points per side ``decision_grid`` makes (``resolution**2`` points in all).
+MAX_RESOLUTION = 2000
 
 #: Resolution at which ``show`` renders a notebook's figures.
 SHOW_DPI = 100
@@ -45,9 +54,21 @@ def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):
         Legend label.
     x : array_like, shape (n,), optional
         Horizontal positions; defaults to epochs ``1 .. n``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Unless ``losses`` (and ``x``) are finite, non-empty and 1-D of the same length.
     """
-    losses = np.asarray(losses, dtype=float)
-    x = np.arange(1, losses.size + 1) if x is None else np.asarray(x)
+    losses = as_float_array(losses, "losses")
+    if losses.ndim != 1:
+        raise ValueError(f"losses must be 1-D, one loss per epoch; got shape {losses.shape}")
+    if x is None:
+        x = np.arange(1, losses.size + 1)
+    else:
+        x = as_float_array(x, "x")
+        if x.shape != losses.shape:
+            raise ValueError(f"x must have the shape of losses {losses.shape}; got shape {x.shape}")
     (line,) = ax.plot(x, losses, label=label, **line_kwargs)
     return line
 
@@ -68,6 +89,14 @@ def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=Fals
 def decision_grid(X, resolution=200, margin=0.5):
     """A grid covering the points ``X`` (shape ``(2, m)``), for contour plots.
 
+    Parameters
+    ----------
+    X : array_like, shape (2, m)
+    resolution : int
+        Grid points per side, from 2 to ``MAX_RESOLUTION``.
+    margin : float
+        How far the grid extends beyond the points, finite and >= 0.
+
     Returns
     -------
     xx, yy : numpy.ndarray, shape (resolution, resolution)
@@ -77,8 +106,15 @@ def decision_grid(X, resolution=200, margin=0.5):
     X = as_float_array(X, "X")
     if X.ndim != 2 or X.shape[0] != 2:
         raise ValueError(f"X must have shape (2, m), one 2-D point per column; got shape {X.shape}")
-    xs = np.linspace(X[0].min() - margin, X[0].max() + margin, resolution)
-    ys = np.linspace(X[1].min() - margin, X[1].max() + margin, resolution)
+    resolution = check_int_in_range(resolution, "resolution", 2, MAX_RESOLUTION)
+    margin = check_non_negative_number(margin, "margin")
+    with np.errstate(over="ignore", invalid="ignore"):
+        low, high = X.min(axis=1) - margin, X.max(axis=1) + margin
+        span = high - low
+    if not (np.all(np.isfinite(low)) and np.all(np.isfinite(high)) and np.all(np.isfinite(span))):
+        raise MagnitudeError(f"X and margin are too large in magnitude for a float64 grid; got margin {margin:g}")
+    xs = np.linspace(low[0], high[0], resolution)
+    ys = np.linspace(low[1], high[1], resolution)
     xx, yy = np.meshgrid(xs, ys)
     return xx, yy, np.vstack([xx.ravel(), yy.ravel()])
 
@@ -92,20 +128,40 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
     params : dict
         A two-layer network with ``n_in = 2`` and ``n_out = 1``.
     X : array_like, shape (2, m)
-    Y : array_like, shape (1, m)
-        Labels 0 or 1, used for the points' colours.
+    Y : array_like, shape (1, m) or (m,)
+        Labels in [0, 1] (usually 0 or 1), used for the points' colours.
+    resolution : int
+        Grid points per side, from 2 to ``MAX_RESOLUTION``.
 
     Returns
     -------
     matplotlib.contour.QuadContourSet
         The filled contour of ``A2``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        For a network that is not 2 -> n_hidden -> 1, ``X`` not ``(2, m)``,
+        ``Y`` not ``m`` labels in [0, 1], or ``resolution`` out of range.
     """
+    checked = check_params(params)
+    n_hidden, n_in = checked["W1"].shape
+    n_out = checked["W2"].shape[0]
+    if n_in != 2 or n_out != 1:
+        raise ValueError(
+            f"params must be a network with 2 inputs and 1 output to draw a decision boundary; "
+            f"got {n_in} -> {n_hidden} -> {n_out}"
+        )
     xx, yy, grid = decision_grid(X, resolution)
-    A2, _ = forward(params, grid)
+    X = as_float_array(X, "X")
+    labels = as_float_array(Y, "Y")
+    if labels.shape not in ((1, X.shape[1]), (X.shape[1],)):
+        raise ValueError(f"Y must have shape (1, {X.shape[1]}), one label per column of X; got shape {labels.shape}")
+    check_in_unit_interval(labels, "Y")
+    A2, _ = forward(checked, grid)
     contour = ax.contourf(xx, yy, A2.reshape(xx.shape), levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
     ax.contour(xx, yy, A2.reshape(xx.shape), levels=[0.5], colors="k", linewidths=1.5)
-    Y = np.asarray(Y).ravel()
-    ax.scatter(X[0], X[1], c=Y, cmap="RdBu_r", edgecolors="k", vmin=0, vmax=1, s=25)
+    ax.scatter(X[0], X[1], c=labels.ravel(), cmap="RdBu_r", edgecolors="k", vmin=0, vmax=1, s=25)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     return contour

@@ -10,14 +10,18 @@ a batch of ``m`` examples (one per column)::
 
 The loss is the mean binary cross-entropy over all ``n_out * m`` entries,
 :math:`L = -\frac{1}{n_{out} m}\sum[Y\ln A_2 + (1-Y)\ln(1-A_2)]`.
+
+Finite parameters or inputs so large that ``Z1``, ``Z2`` or a gradient
+overflows float64 raise ``MagnitudeError`` (a ``ValueError``).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_float_array, check_in_unit_interval, check_positive_int
+from ._validation import as_float_array, check_in_unit_interval, check_positive_int, check_seed
 from .activations import _sigmoid_of_checked
+from .layer import check_no_overflow
 from .losses import _cross_entropy_from_logits
 
 PARAMETER_NAMES = ("W1", "b1", "W2", "b2")
@@ -34,9 +38,9 @@ def init_two_layer(n_in, n_hidden, n_out, seed=0):
     ----------
     n_in, n_hidden, n_out : int
         Layer sizes, each >= 1.
-    seed : int
+    seed : int >= 0 or numpy.random.Generator
         Seed for ``numpy.random.default_rng``; the same seed gives the same
-        parameters.
+        parameters.  A Generator is drawn from (and advanced).
 
     Returns
     -------
@@ -47,7 +51,7 @@ def init_two_layer(n_in, n_hidden, n_out, seed=0):
     n_in = check_positive_int(n_in, "n_in")
     n_hidden = check_positive_int(n_hidden, "n_hidden")
     n_out = check_positive_int(n_out, "n_out")
-    rng = np.random.default_rng(seed)
+    rng = check_seed(seed)
     return {
         "W1": rng.normal(0.0, 1.0 / np.sqrt(n_in), size=(n_hidden, n_in)),
         "b1": np.zeros((n_hidden, 1)),
@@ -141,7 +145,16 @@ def forward(params, X):
     """
     params = check_params(params)
     X = check_inputs(X, params)
-    return _forward(params, X)
+    return _forward_checked(params, X)
+
+
+def _forward_checked(params: dict, X: np.ndarray):
+    """``_forward``, raising ``MagnitudeError`` if ``Z1`` or ``Z2`` overflows float64."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        A2, cache = _forward(params, X)
+    check_no_overflow(cache["Z1"], "Z1 = W1 @ X + b1", "params['W1'], params['b1'] or X")
+    check_no_overflow(cache["Z2"], "Z2 = W2 @ A1 + b2", "params['W2'] or params['b2']")
+    return A2, cache
 
 
 def _forward(params: dict, X: np.ndarray):
@@ -166,7 +179,9 @@ def two_layer_loss(params, X, Y) -> float:
     -------
     float
     """
-    return _two_layer_loss(*check_problem(params, X, Y))
+    params, X, Y = check_problem(params, X, Y)
+    _, cache = _forward_checked(params, X)
+    return _cross_entropy_from_logits(Y, cache["Z2"])
 
 
 def _two_layer_loss(params: dict, X: np.ndarray, Y: np.ndarray) -> float:
@@ -193,7 +208,9 @@ def backward(params, cache, Y):
     params : dict
         As for ``forward``.
     cache : dict
-        The second value returned by ``forward(params, X)``.
+        The second value returned by ``forward(params, X)``: ``X (n_in, m)``,
+        ``A1 (n_hidden, m)``, ``A2 (n_out, m)`` are used, and checked against
+        ``params`` and ``Y`` (shapes, finite values, ``A1``, ``A2`` in [0, 1]).
     Y : array_like, shape (n_out, m)
         Targets in ``[0, 1]``.
 
@@ -203,16 +220,47 @@ def backward(params, cache, Y):
         Keyed like ``params``: ``grads["W1"]`` is ``dW1``, same shape as ``W1``, and so on.
     """
     params = check_params(params)
-    if not isinstance(cache, dict) or not {"X", "A1", "A2"} <= cache.keys():
-        raise TypeError("cache must be the dict returned by forward(params, X)")
-    X, A1, A2 = cache["X"], cache["A1"], cache["A2"]
-    Y = check_targets(Y, params, X.shape[1])
-    if A2.shape != Y.shape or A1.shape[0] != params["W1"].shape[0]:
+    cache = check_cache(cache, params)
+    Y = check_targets(Y, params, cache["X"].shape[1])
+    with np.errstate(over="ignore", invalid="ignore"):
+        grads = _backward(params, cache, Y)
+    for name, grad in grads.items():
+        check_no_overflow(grad, f"the gradient of {name}", "params or cache")
+    return grads
+
+
+def check_cache(cache, params: dict) -> dict:
+    """Return ``cache['X']``, ``cache['A1']``, ``cache['A2']`` as float arrays that fit ``params``.
+
+    ``X`` must be ``(n_in, m)`` with ``n_in`` the columns of ``W1``; ``A1``
+    ``(n_hidden, m)`` and ``A2`` ``(n_out, m)``, the layer sizes of ``params``,
+    with entries in ``[0, 1]`` (sigmoid outputs).  Every message names ``cache``.
+    """
+    hint = "cache must be the second value returned by forward(params, X)"
+    if not isinstance(cache, dict):
+        raise TypeError(f"{hint}, a dict; got {type(cache).__name__}")
+    missing = [key for key in ("X", "A1", "A2") if key not in cache]
+    if missing:
+        raise ValueError(f"cache is missing {missing}; {hint}")
+    checked = {key: as_float_array(cache[key], f"cache['{key}']") for key in ("X", "A1", "A2")}
+    X = checked["X"]
+    n_hidden, n_in = params["W1"].shape
+    n_out = params["W2"].shape[0]
+    if X.ndim != 2 or X.shape[0] != n_in:
         raise ValueError(
-            f"cache does not belong to these params: A1 {A1.shape}, A2 {A2.shape} against "
-            f"W1 {params['W1'].shape}, Y {Y.shape}"
+            f"cache['X'] must have shape ({n_in}, m) to match params['W1'] {params['W1'].shape}; "
+            f"got shape {X.shape}; {hint}"
         )
-    return _backward(params, cache, Y)
+    m = X.shape[1]
+    for key, rows in (("A1", n_hidden), ("A2", n_out)):
+        if checked[key].shape != (rows, m):
+            raise ValueError(
+                f"cache['{key}'] must have shape {(rows, m)} for params['W1'] {params['W1'].shape}, "
+                f"params['W2'] {params['W2'].shape} and m = {m} examples in cache['X']; "
+                f"got shape {checked[key].shape}; {hint}"
+            )
+        check_in_unit_interval(checked[key], f"cache['{key}'] (a sigmoid output)")
+    return checked
 
 
 def _backward(params: dict, cache: dict, Y: np.ndarray) -> dict:

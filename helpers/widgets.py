@@ -23,8 +23,19 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import NullLocator
 
-from ._validation import as_float_array, check_positive_int, check_positive_number
-from .hot_and_cold import hot_and_cold
+from ._validation import (
+    MAX_EPOCHS,
+    TrainingDiverged,
+    _real_number,
+    as_float_array,
+    check_choice,
+    check_epochs,
+    check_int_seed,
+    check_positive_int,
+    check_positive_number,
+)
+from .hot_and_cold import NUDGES, hot_and_cold
+from .layer import check_layer_arguments, check_layer_targets
 from .plotting import label_loss_axes
 from .training import gradient_descent
 from .two_layer import init_two_layer
@@ -42,14 +53,25 @@ def log_slider_range(min_step, max_step):
     return math.log10(min_step), math.log10(max_step)
 
 
-def summarize_run(step, losses) -> str:
+def summarize_run(step, losses, *, diverged_at=None) -> str:
     """The line a step-size explorer shows: the step, and the first and last loss to 6 decimals.
+
+    ``losses`` is 1-D, finite and non-empty.  ``diverged_at``, the epoch at
+    which a run left the float64 range (``TrainingDiverged.epoch``), is
+    reported instead of the epoch count.
 
     >>> summarize_run(0.5, [0.7, 0.25])
     'step = 0.5: loss 0.700000 -> 0.250000 after 2 epochs'
+    >>> summarize_run(100.0, [0.7, 3.5], diverged_at=3)
+    'step = 100: loss 0.700000 -> 3.500000, then diverged at epoch 3'
     """
     step = check_positive_number(step, "step")
     losses = as_float_array(losses, "losses")
+    if losses.ndim != 1:
+        raise ValueError(f"losses must be 1-D, one loss per epoch; got shape {losses.shape}")
+    if diverged_at is not None:
+        diverged_at = check_positive_int(diverged_at, "diverged_at")
+        return f"step = {step:.3g}: loss {losses[0]:.6f} -> {losses[-1]:.6f}, then diverged at epoch {diverged_at}"
     return f"step = {step:.3g}: loss {losses[0]:.6f} -> {losses[-1]:.6f} after {losses.size} epochs"
 
 
@@ -77,8 +99,11 @@ class StepSizeExplorer:
         ``train(step)``, or ``train(step, epochs)`` when ``epochs`` is given,
         returns the losses of a run, shape ``(epochs,)``.  It must not change
         shared state, so that moving a slider back shows the same run again.
+        If it raises ``TrainingDiverged``, the explorer shows the losses
+        before the divergence and says where it happened.
     step : float
-        The step slider's starting value.
+        The step slider's starting value, within ``[min_step, max_step]``: a
+        step outside the range is an error, not silently moved to its edge.
     min_step, max_step : float
         The step slider's range; it moves in tenths of a decade.
     epochs : int, optional
@@ -108,6 +133,18 @@ class StepSizeExplorer:
 
     def __init__(self, train, *, step, min_step, max_step, epochs=None, max_epochs=None, title="", log_y=False):
         low, high = log_slider_range(min_step, max_step)
+        step = _real_number(step, "step")
+        if not min_step <= step <= max_step:
+            raise ValueError(
+                f"step must lie in the slider's range [min_step, max_step] = [{min_step:g}, {max_step:g}]; "
+                f"got {step:g} (the slider would silently show its nearest end instead)"
+            )
+        if not callable(train):
+            raise TypeError(f"train must be a function train(step) or train(step, epochs); got {train!r}")
+        if not isinstance(title, str):
+            raise TypeError(f"title must be a str; got {title!r} of type {type(title).__name__}")
+        if not isinstance(log_y, bool):
+            raise TypeError(f"log_y must be True or False; got {log_y!r}")
         self.train = train
         self.slider = widgets.FloatLogSlider(
             value=step, base=10, min=low, max=high, step=0.1, description="step", readout_format=".3g",
@@ -139,18 +176,38 @@ class StepSizeExplorer:
         return [self.slider] + ([self.epochs_slider] if self.epochs_slider is not None else [])
 
     def run(self, step, epochs=None):
-        """The losses of the run the explorer would show for ``step`` (and ``epochs``)."""
+        """The losses of the run the explorer would show for ``step`` (and ``epochs``).
+
+        Raises ``TrainingDiverged`` if ``train`` does, and ``TypeError`` or
+        ``ValueError`` if what ``train`` returns is not 1-D finite losses.
+        """
         if self.epochs_slider is None:
-            return np.asarray(self.train(step), dtype=float)
-        return np.asarray(self.train(step, self.epochs_slider.value if epochs is None else epochs), dtype=float)
+            losses = self.train(step)
+        else:
+            losses = self.train(step, self.epochs_slider.value if epochs is None else epochs)
+        losses = as_float_array(losses, "the losses train returned")
+        if losses.ndim != 1:
+            raise ValueError(f"the losses train returned must be 1-D, one per epoch; got shape {losses.shape}")
+        return losses
 
     def update(self, step, epochs=None):
-        """Recompute the run and update the line, the summary and the picture in place."""
-        self.losses = self.run(step, epochs)
+        """Recompute the run and update the line, the summary and the picture in place.
+
+        A run that diverges (``TrainingDiverged``) shows its finite losses and
+        the epoch at which it diverged.
+        """
+        diverged_at = None
+        try:
+            self.losses = self.run(step, epochs)
+        except TrainingDiverged as error:
+            self.losses, diverged_at = error.losses, error.epoch
         self.line.set_data(np.arange(1, self.losses.size + 1), self.losses)
         self.ax.relim()
         self.ax.autoscale_view()
-        self.summary.value = summarize_run(step, self.losses)
+        if self.losses.size:
+            self.summary.value = summarize_run(step, self.losses, diverged_at=diverged_at)
+        else:
+            self.summary.value = f"step = {step:.3g}: diverged at epoch {diverged_at}, before any finite loss"
         self.image.value = render_png(self.figure)
 
     def _on_slider(self, change):
@@ -166,9 +223,12 @@ class StepSizeExplorer:
 
 
 def epochs_slider(epochs, max_epochs=None):
-    """An integer slider for the number of epochs, from 1 to ``max_epochs`` (default ``4 * epochs``)."""
-    epochs = check_positive_int(epochs, "epochs")
-    max_epochs = 4 * epochs if max_epochs is None else check_positive_int(max_epochs, "max_epochs")
+    """An integer slider for the number of epochs, from 1 to ``max_epochs`` (default ``4 * epochs``).
+
+    Both at most ``helpers.MAX_EPOCHS``.
+    """
+    epochs = check_epochs(epochs)
+    max_epochs = min(4 * epochs, MAX_EPOCHS) if max_epochs is None else check_epochs(max_epochs, "max_epochs")
     if max_epochs < epochs:
         raise ValueError(f"max_epochs must be at least epochs ({epochs}); got {max_epochs}")
     slider = widgets.IntSlider(value=epochs, min=1, max=max_epochs, description="epochs", continuous_update=False)
@@ -200,6 +260,10 @@ def hot_and_cold_explorer(x, W, b, y, *, step, epochs, nudge="each", min_step=1e
         Its ``run(step, epochs)`` is ``hot_and_cold(...).losses``; the loss is plotted on a log scale.
     """
 
+    x_checked, W_checked, _ = check_layer_arguments(x, W, b)  # named errors now, not at the first slider move
+    check_layer_targets(y, x_checked, W_checked)
+    check_choice(nudge, "nudge", NUDGES)
+
     def train(step, epochs):
         return hot_and_cold(x, W, b, y, step=step, epochs=epochs, nudge=nudge).losses
 
@@ -224,7 +288,8 @@ def gradient_descent_explorer(X, Y, *, n_hidden, step, epochs, seed=0, min_step=
     step, epochs : float, int
         Where the sliders start.
     seed : int
-        Seed of the initial parameters.
+        Seed of the initial parameters, >= 0 (not a Generator: every run must
+        start from the same network).
     min_step, max_step : float
         The step slider's range.
     max_epochs : int, optional
@@ -239,6 +304,8 @@ def gradient_descent_explorer(X, Y, *, n_hidden, step, epochs, seed=0, min_step=
     X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
     if X.ndim != 2 or Y.ndim != 2:
         raise ValueError(f"X and Y must be 2-D, (n_in, m) and (n_out, m); got shapes {X.shape} and {Y.shape}")
+    n_hidden = check_positive_int(n_hidden, "n_hidden")
+    seed = check_int_seed(seed)
 
     def train(step, epochs):
         params = init_two_layer(X.shape[0], n_hidden, Y.shape[0], seed=seed)

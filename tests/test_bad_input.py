@@ -20,7 +20,7 @@ BAD_VALUES = st.one_of(
     st.just(np.array([1 + 2j])),
     st.just({"a": 1}),
     st.just(object()),
-    st.floats(allow_nan=True, allow_infinity=True).filter(lambda v: not np.isfinite(v)),
+    st.sampled_from([float("nan"), float("inf"), float("-inf")]),  # not floats().filter(): hypothesis 6.80 overruns
 )
 
 SEED_X = np.array([1.0, 2.0, 3.0])
@@ -39,18 +39,26 @@ CASES = {
     "sigmoid_layer": (helpers.sigmoid_layer, {"x": SEED_X, "W": SEED_W, "b": SEED_B}),
     "sigmoid_layer_gradient": (helpers.sigmoid_layer_gradient, {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.9, 0.9]}),
     "hot_and_cold": (helpers.hot_and_cold,
-                     {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2}),
+                     {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2,
+                      "nudge": "each", "loss": helpers.mean_squared_error}),
     "layer_gradient_descent": (helpers.layer_gradient_descent,
                                {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2}),
-    "init_two_layer": (helpers.init_two_layer, {"n_in": 2, "n_hidden": 3, "n_out": 1}),
+    "init_two_layer": (helpers.init_two_layer, {"n_in": 2, "n_hidden": 3, "n_out": 1, "seed": 0}),
     "forward": (helpers.forward, {"params": XOR_PARAMS, "X": helpers.XOR_X}),
     "two_layer_loss": (helpers.two_layer_loss, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y}),
-    "gradient_check": (helpers.gradient_check, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y}),
+    "gradient_check": (helpers.gradient_check, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y,
+                                                "eps": 1e-5}),
+    "numerical_gradient": (helpers.numerical_gradient, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y,
+                                                        "eps": 1e-5}),
+    "backward": (helpers.backward, {"params": XOR_PARAMS, "cache": helpers.forward(XOR_PARAMS, helpers.XOR_X)[1],
+                                    "Y": helpers.XOR_Y}),
+    "relative_error": (helpers.relative_error, {"a": {"W1": np.ones(2)}, "b": {"W1": np.ones(2)}}),
     "gradient_descent": (helpers.gradient_descent,
                          {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 2}),
     "hot_and_cold_two_layer": (helpers.hot_and_cold_two_layer,
-                               {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 1}),
-    "make_xor": (helpers.make_xor, {"n_per_corner": 2, "noise": 0.1}),
+                               {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 1,
+                                "nudge": "each"}),
+    "make_xor": (helpers.make_xor, {"n_per_corner": 2, "noise": 0.1, "seed": 0}),
 }
 
 SPOILABLE = [(name, argument) for name, (_, kwargs) in CASES.items() for argument in kwargs]
@@ -78,7 +86,7 @@ def test_a_spoiled_argument_is_named_in_a_clear_error(name, argument, bad):
     with pytest.raises((TypeError, ValueError)) as error:
         function(**call)
     message = str(error.value)
-    assert argument in message or (argument == "params" and "params" in message), message
+    assert argument in message, message
 
 
 def test_relative_error_needs_matching_gradients():

@@ -13,7 +13,7 @@ def stub(*args):
 def test_a_passing_check_prints_and_is_true(capsys):
     result = checking.run_check("demo", lambda: None, success="3 inputs tried")
     assert result and result.status == "passed"
-    assert capsys.readouterr().out.strip() == "[passed] demo: 3 inputs tried"
+    assert capsys.readouterr().out.strip() == "[passed] exercise demo: 3 inputs tried"
 
 
 def test_a_stub_is_not_done_and_says_what_to_do(capsys):

@@ -27,7 +27,7 @@ def assert_wrong(result, grade_id, *must_contain, forbidden=()):
 def test_count_parameters_teacher_solution_passes(capsys):
     namespace = teacher_namespace(NOTEBOOK, "nb05-count-parameters")
     assert checks.check_count_parameters(namespace["count_parameters"]).passed
-    assert capsys.readouterr().out.startswith("[passed] count_parameters")
+    assert capsys.readouterr().out.startswith("[passed] exercise count_parameters")
 
 
 def test_count_parameters_stub_is_not_done():

@@ -43,7 +43,7 @@ def test_mse_teacher_solution_passes(capsys):
     solution = teacher_namespace(NOTEBOOK, MSE_ID)["mean_squared_error"]
     result = checks.check_mean_squared_error(solution)
     assert result.status == "passed" and result
-    assert capsys.readouterr().out.startswith("[passed] mean_squared_error")
+    assert capsys.readouterr().out.startswith("[passed] exercise mean_squared_error")
 
 
 def test_mse_stub_is_not_done(capsys):
@@ -101,7 +101,7 @@ def test_bce_teacher_solution_passes(capsys):
     solution = teacher_namespace(NOTEBOOK, BCE_ID)["binary_cross_entropy"]
     result = checks.check_binary_cross_entropy(solution)
     assert result.status == "passed"
-    assert capsys.readouterr().out.startswith("[passed] binary_cross_entropy")
+    assert capsys.readouterr().out.startswith("[passed] exercise binary_cross_entropy")
 
 
 def test_bce_helper_passes_and_stub_is_not_done(capsys):
@@ -159,7 +159,7 @@ def test_step_teacher_solution_passes(capsys):
     solution = teacher_namespace(NOTEBOOK, STEP_ID)["gradient_step"]
     result = checks.check_gradient_step(solution)
     assert result.status == "passed"
-    assert capsys.readouterr().out.startswith("[passed] gradient_step")
+    assert capsys.readouterr().out.startswith("[passed] exercise gradient_step")
 
 
 def test_step_agrees_with_the_notebooks_loop():

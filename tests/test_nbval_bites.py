@@ -17,8 +17,8 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "01_defining_the_loss.ipynb"
-ORIGINAL = "    return float(np.mean((y - h) ** 2))\n"
-PERTURBED = "    return float(np.mean((y - h) ** 2) * 1.001)\n"
+ORIGINAL = "        mean = float(np.mean((y - h) ** 2))\n"
+PERTURBED = "        mean = float(np.mean((y - h) ** 2) * 1.001)\n"
 STORED, PERTURBED_VALUE = "mean_squared_error:     0.075000", "0.075075"
 
 

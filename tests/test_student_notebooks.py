@@ -257,8 +257,8 @@ def test_fixture_student_notebook_raises_only_in_its_stubs(course):
     assert_only_stubs_raise(nb)
     assert [cell.id for cell, _ in errors(nb)] == ["freeze-exercise"]  # the function stub raises only when called
     cells = {cell.id: cell for cell in nb.cells}
-    assert stream_text(cells["mse-check"]).startswith("[not done yet] mean_squared_error")
-    assert stream_text(cells["freeze-check"]).startswith("[not done yet] freeze_step")
+    assert stream_text(cells["mse-check"]).startswith("[not done yet] exercise mean_squared_error")
+    assert stream_text(cells["freeze-check"]).startswith("[not done yet] exercise freeze_step")
     assert stream_text(cells["later"]) == "3\n"
 
 

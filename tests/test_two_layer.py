@@ -75,10 +75,12 @@ def test_gradient_descent_learns_xor_and_updates_params_in_place():
     assert np.mean(predict(params, X) == Y) == 1.0
 
 
-def test_gradient_descent_accepts_integer_parameters():
-    params = {"W1": [[1, 0], [0, 1]], "b1": [[0], [0]], "W2": [[1, -1]], "b2": [[0]]}
-    losses = gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=0.5, epochs=3)
-    assert params["W1"].dtype == np.float64 and losses.shape == (3,)
+def test_gradient_descent_rejects_integer_parameters_it_could_not_update_in_place():
+    params = {"W1": np.array([[1, 0], [0, 1]]), "b1": np.zeros((2, 1)), "W2": np.array([[1.0, -1.0]]),
+              "b2": np.zeros((1, 1))}
+    with pytest.raises(TypeError, match=r"params\['W1'\] must have dtype float64 to be updated in place; got int64"):
+        gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=0.5, epochs=3)
+    assert params["W1"].dtype == np.int64  # untouched
 
 
 @pytest.mark.parametrize(
@@ -132,9 +134,9 @@ def test_bad_training_settings_are_named(step, epochs, error, match):
 def test_backward_rejects_a_cache_from_another_network():
     X, Y = make_xor(2)
     _, cache = forward(init_two_layer(2, 3, 1), X)
-    with pytest.raises(ValueError, match="cache does not belong to these params"):
+    with pytest.raises(ValueError, match=r"cache\['A1'\] must have shape \(5, 8\).*got shape \(3, 8\)"):
         backward(init_two_layer(2, 5, 1), cache, Y)
-    with pytest.raises(TypeError, match="cache must be the dict returned by forward"):
+    with pytest.raises(TypeError, match="cache must be the second value returned by forward"):
         backward(init_two_layer(2, 3, 1), None, Y)
 
 

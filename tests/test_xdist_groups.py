@@ -23,9 +23,11 @@ def test_two_notebooks_are_two_units():
     )
 
 
-def test_the_browser_tests_share_one_unit():
-    lab = group_of("tests/browser/test_lab_sliders.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[x]")
-    assert lab == group_of("tests/browser/test_handouts.py::test_handout_loads_only_local_files") == "tests/browser/"
+def test_a_file_of_browser_tests_is_one_unit():
+    first = group_of("tests/browser/test_lab_sliders.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[a]")
+    second = group_of("tests/browser/test_lab_sliders.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[b]")
+    assert first == second == "tests/browser/test_lab_sliders.py"
+    assert group_of("tests/browser/test_handouts.py::test_handout_loads_only_local_files") != first
 
 
 def test_other_tests_go_one_by_one():

@@ -43,17 +43,13 @@ MATHJAX_PARTS = (
 )
 
 
-def copy_static_files(node_modules: Path, output: Path) -> None:
-    """Copy require.js, the widget manager and MathJax from ``node_modules`` into ``output/static``.
+def copy_from_node_modules(node_modules: Path, sources: dict) -> None:
+    """Copy each ``node_modules/<source>`` (a file or a folder) to its target path.
 
-    Raises ``FileNotFoundError`` naming the missing package, with the command
-    that installs it, if ``npm ci`` has not been run.
+    ``sources`` maps a path inside ``node_modules`` to where it goes. Raises
+    ``FileNotFoundError`` naming the missing package, with the command that
+    installs it, if ``npm ci`` has not been run.
     """
-    sources = {
-        "requirejs/require.js": output / REQUIRE_JS,
-        "@jupyter-widgets/html-manager/dist": output / STATIC / "html-manager",
-    }
-    sources.update({f"mathjax/{part}": output / STATIC / "mathjax" / part for part in MATHJAX_PARTS})
     for source, target in sources.items():
         path = node_modules / source
         if not path.exists():
@@ -65,15 +61,34 @@ def copy_static_files(node_modules: Path, output: Path) -> None:
             shutil.copy2(path, target)
 
 
+def copy_static_files(node_modules: Path, output: Path) -> None:
+    """Copy require.js, the widget manager and MathJax from ``node_modules`` into ``output/static``.
+
+    Raises ``FileNotFoundError`` naming the missing package, with the command
+    that installs it, if ``npm ci`` has not been run.
+    """
+    sources = {
+        "requirejs/require.js": output / REQUIRE_JS,
+        "@jupyter-widgets/html-manager/dist": output / STATIC / "html-manager",
+    }
+    sources.update({f"mathjax/{part}": output / STATIC / "mathjax" / part for part in MATHJAX_PARTS})
+    copy_from_node_modules(node_modules, sources)
+
+
+def use_local_scripts(exporter: HTMLExporter) -> HTMLExporter:
+    """Point ``exporter``'s require.js, widget manager and MathJax at the copies in ``static/``."""
+    exporter.require_js_url = REQUIRE_JS
+    exporter.widget_renderer_url = WIDGET_RENDERER
+    exporter.mathjax_url = MATHJAX
+    return exporter
+
+
 def handout_exporter() -> HTMLExporter:
     """An nbconvert HTML exporter whose scripts point at the local copies."""
     exporter = HTMLExporter(
         template_name="lab", extra_template_paths=[str(TEMPLATES)], template_file="handout.html.j2"
     )
-    exporter.require_js_url = REQUIRE_JS
-    exporter.widget_renderer_url = WIDGET_RENDERER
-    exporter.mathjax_url = MATHJAX
-    return exporter
+    return use_local_scripts(exporter)
 
 
 def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter) -> Path:

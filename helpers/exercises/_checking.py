@@ -83,13 +83,13 @@ def run_check(exercise: str, checks, *, success: str = "") -> CheckResult:
         result = CheckResult(
             exercise,
             "not done",
-            f"[not done yet] {exercise}: the exercise cell still raises NotImplementedError. "
+            f"[not done yet] exercise {exercise}: the exercise cell still raises NotImplementedError. "
             "Replace `raise NotImplementedError()` with your code, run that cell, then run this one again.",
         )
     except Mistake as mistake:
-        result = CheckResult(exercise, "wrong", f"[wrong] {exercise}: {mistake}")
+        result = CheckResult(exercise, "wrong", f"[wrong] exercise {exercise}: {mistake}")
     else:
-        result = CheckResult(exercise, "passed", f"[passed] {exercise}" + (f": {success}" if success else ""))
+        result = CheckResult(exercise, "passed", f"[passed] exercise {exercise}" + (f": {success}" if success else ""))
     print(result.message)
     return result
 
@@ -216,7 +216,7 @@ def compare_prediction(guess, actual, *, what: str, tolerance: float | None = No
     shown = f"{actual:g}{unit}" if isinstance(actual, numbers.Real) else str(actual)
     if guess is None:
         print(f"You made no prediction for {what}. The measured value is {shown}. "
-              "Next time, write your guess in the cell above before running this one.")
+              "Next time, write your guess in the prediction cell just above before running this one.")
         return None
     if isinstance(actual, numbers.Real):
         try:

@@ -1,0 +1,120 @@
+"""Reveal.js slides open offline in Chromium, step from slide to slide with the keyboard, and render
+their equations and sliders; jupyterlab-rise presents a notebook live from its slide metadata."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools import slides
+
+from .chromium import skip_or_fail
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = "03_hot_and_cold.ipynb"
+#: reveal.js as the slides load it through require.js (the module id is its path).
+REVEAL = f"{slides.REVEAL}/dist/reveal.js"
+
+
+def section_titles(notebook: Path) -> list:
+    """The ``## `` headings of the notebook, in order: the titles of the horizontal slides after the first."""
+    nb = nbformat.read(notebook, as_version=4)
+    lines = [slides.first_line(cell) for cell in nb.cells if cell.cell_type == "markdown"]
+    return [line[3:].strip() for line in lines if line.startswith("## ")]
+
+
+@pytest.fixture(scope="module")
+def slideshow(tmp_path_factory):
+    node_modules = ROOT / "node_modules"
+    if not (node_modules / "reveal.js" / "dist").exists():
+        skip_or_fail(f"{node_modules} has no reveal.js: run `npm ci` (make test does when npm is installed)")
+    source = tmp_path_factory.mktemp("notebooks")
+    shutil.copy(ROOT / "notebooks" / NOTEBOOK, source)
+    output = tmp_path_factory.mktemp("slides")
+    (path,) = slides.export_slides(source, output, node_modules)
+    return path
+
+
+#: True once the current slide has equations and each is typeset by MathJax, with no preview left.
+EQUATIONS_DRAWN = """reveal => {
+    const slide = require(reveal).getCurrentSlide();
+    const equations = slide.querySelectorAll('script[type^="math/tex"]').length;
+    return equations > 0 && slide.querySelectorAll('.MathJax_CHTML').length === equations
+        && slide.querySelectorAll('.MathJax_Preview:not(:empty)').length === 0;
+}"""
+
+
+def indices(page) -> dict:
+    return page.evaluate(f"() => require('{REVEAL}').getIndices()")
+
+
+def test_slides_load_only_local_files(slideshow):
+    assert slideshow.name == NOTEBOOK.replace(".ipynb", ".slides.html")
+    html = slideshow.read_text()
+    remote = re.findall(r"""(?:src|href)\s*=\s*["']https?://[^"']*|import\(\s*["']https?://[^"']*""", html)
+    assert remote == []
+    assert "unpkg.com" not in html and "cdnjs.cloudflare.com" not in html  # nbconvert's default CDNs
+    for script in (REVEAL, f"{slides.REVEAL}/plugin/notes/notes.js", slides.JQUERY):
+        assert (slideshow.parent / script).is_file(), script
+    theme = (slideshow.parent / slides.REVEAL / "dist" / "theme" / f"{slides.THEME}.css").read_text()
+    assert "@import url(http" not in theme.replace(" ", "")  # the theme's fonts are local too
+
+
+def test_slides_step_through_offline_with_the_keyboard(slideshow, page):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(slideshow.as_uri())
+    page.locator(".reveal.ready").wait_for()
+    assert indices(page) == {"h": 0, "v": 0, "f": None}
+    assert page.evaluate(f"() => require('{REVEAL}').getTotalSlides()") > 10
+    titles = section_titles(ROOT / "notebooks" / NOTEBOOK)
+
+    for step in (1, 2):
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function(f"() => require('{REVEAL}').getIndices().h === {step}")
+        heading = page.locator("section.present h2").first
+        heading.wait_for(state="visible")
+        # the theme upper-cases headings on screen; the text is the notebook's section title
+        assert heading.evaluate("h => h.textContent").replace("¶", "").strip() == titles[step - 1]
+        assert page.url.endswith(f"#/{step}")
+
+    # MathJax, offline: every equation of the slide drawn once, none left as a preview (the template's
+    # re-render on a slide change used to race the page's first typesetting)
+    page.wait_for_function(EQUATIONS_DRAWN, arg=REVEAL)
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function(f"() => require('{REVEAL}').getIndices().h === 1")
+    page.wait_for_function(EQUATIONS_DRAWN, arg=REVEAL)
+
+    page.wait_for_function("document.querySelectorAll('.widget-slider').length > 0")  # stored widget state
+    assert page.context.blocked == []
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
+
+
+def test_rise_presents_a_notebook_live_from_its_slide_metadata(lab, page):
+    """JupyterLab's /rise/ view (jupyterlab-rise) cuts the notebook as tools/slides.py says, offline.
+
+    ``lab`` is the session's JupyterLab (tests/browser/conftest.py); the notebook is copied into it.
+    """
+    name = "01_defining_the_loss.ipynb"
+    root = lab.root
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    slides.apply_metadata(nb)
+    nbformat.write(nb, root / name)
+    titles = section_titles(root / name)
+    page.goto(f"{lab.base_url}/rise/{name}?token={lab.token}")
+    page.locator(".reveal.ready").wait_for()
+    # one horizontal slide for the title, one per ## section
+    page.wait_for_function(f"() => document.querySelectorAll('.reveal .slides > section').length === {1 + len(titles)}")
+    assert page.locator("section.present h1").first.evaluate("h => h.textContent").startswith("01 ·")
+    page.keyboard.press("ArrowRight")
+    heading = page.locator("section.present h2").first
+    heading.wait_for(state="visible")
+    assert heading.evaluate("h => h.textContent").replace("¶", "").strip() == titles[0]
+    assert page.locator(".reveal .slide-number").inner_text().strip() != ""  # metadata.rise.slideNumber
+    assert page.context.blocked == []
