@@ -4,13 +4,19 @@
 #   make lab        open the course in JupyterLab (writes the student notebooks first)
 #   make student    write the student notebooks (no solutions, no outputs) into student/;
 #                   notebooks you edited are kept, FORCE=1 replaces them too
-#   make test       run the helpers' tests and re-execute every notebook (nbval); with
-#                   Debian's chromium installed, also the browser tests of the sliders
+#   make test       lint (ruff), then the helpers' tests and every notebook re-executed (nbval),
+#                   in parallel; with Debian's chromium installed, also the browser tests
 #   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
 #                   lowest version pyproject.toml allows (tools/oldest.py writes the pins)
-#   make bench      print the benchmark table (not part of the tests)
+#   make lint       only the lint: ruff check and ruff format --check (notebooks included)
+#   make format     fix what the lint can fix: ruff check --fix, then ruff format
+#   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
+#   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
+#                   also times one `make test`)
+#   make bench-suite  time `make test` three times
 #   make handouts   export every notebook to static HTML in handouts/
 #   make slides     export every notebook to reveal.js slides in slides/ (offline)
+#   make clean      remove everything the targets above create
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -25,7 +31,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST_VENV ?= .venv-oldest
 OLDEST_STAMP := $(OLDEST_VENV)/.installed
 
-.PHONY: lab student test test-oldest bench handouts slides clean
+.PHONY: lab student test test-oldest lint format notebooks bench bench-suite handouts slides clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +53,7 @@ lab: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
 
-test: $(STAMP) $(NODE_DEPS)
+test: lint $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
 # pip cannot resolve to the lowest versions by itself: the constraints file pins them.
@@ -62,8 +68,22 @@ test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
 	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
 	$(OLDEST_VENV)/bin/python -m pytest
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix --exit-zero .
+	$(BIN)/ruff format .
+
+notebooks: $(STAMP)
+	$(BIN)/python -m tools.notebooks $(NB)
+
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(ARGS)
+
+bench-suite: $(STAMP)
+	$(BIN)/python -m benchmarks.suite_wall_time --runs 3
 
 handouts: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.handouts
@@ -71,5 +91,8 @@ handouts: $(STAMP) $(NODE_STAMP)
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.slides
 
+# Everything the targets create: the environments, npm's packages, exported handouts, slides and
+# student notebooks, the install's egg-info, caches, and the browser tests' screenshots.
 clean:
-	rm -rf $(VENV) $(OLDEST_VENV) node_modules handouts slides
+	rm -rf $(VENV) $(OLDEST_VENV) node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
+	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +

@@ -39,9 +39,7 @@ def parse_arguments(argv=None) -> argparse.Namespace:
         description="Time the course's helpers against the seed and print a table; save a figure.",
     )
     parser.add_argument("--quick", action="store_true", help="few repeats: a smoke test")
-    parser.add_argument(
-        "--with-test-suite", action="store_true", help="also time `make test` once (takes minutes)"
-    )
+    parser.add_argument("--with-test-suite", action="store_true", help="also time `make test` once (takes minutes)")
     parser.add_argument(
         "--blas-threads",
         type=int,

@@ -47,7 +47,7 @@ def grouped_bars(ax, rows, values, annotations, legend_loc="best", tick_labels=N
         for k in members:
             if rows[k].estimated:
                 ax.barh(positions[k], values[k], fill=False, hatch="//", edgecolor="white", linewidth=0)
-    for position, value, text in zip(positions, values, annotations):
+    for position, value, text in zip(positions, values, annotations, strict=True):
         ax.annotate(
             text,
             (value, position),
@@ -141,14 +141,26 @@ def draw_summary_panel(ax, sections, subtitle):
         if section.kind == "test_suite":
             for row in section.rows:
                 lines.append(f"{row.case}: {format_median(row)}")
-    ax.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", family="monospace", fontsize=8.5,
-            transform=ax.transAxes)
-    ax.text(0.0, 0.0, "\n".join(textwrap.wrap(subtitle, 170)), va="bottom", ha="left", fontsize=8,
-            color="dimgrey", transform=ax.transAxes)
+    ax.text(0.0, 1.0, "\n".join(lines), va="top", ha="left", family="monospace", fontsize=8.5, transform=ax.transAxes)
+    ax.text(
+        0.0,
+        0.0,
+        "\n".join(textwrap.wrap(subtitle, 170)),
+        va="bottom",
+        ha="left",
+        fontsize=8,
+        color="dimgrey",
+        transform=ax.transAxes,
+    )
 
 
-def make_figure(sections, subtitle: str = "", backprop_target: float = 3.0, budget_seconds: float = 0.1,
-                target_fraction: float = 0.5) -> Figure:
+def make_figure(
+    sections,
+    subtitle: str = "",
+    backprop_target: float = 3.0,
+    budget_seconds: float = 0.1,
+    target_fraction: float = 0.5,
+) -> Figure:
     """The benchmark figure: layer and slider panels left, gradient panel right, targets below.
 
     Parameters

@@ -141,8 +141,9 @@ def check_variants_agree(case: NetworkCase, params: dict, X, Y, indices) -> None
         raise RuntimeError(f"{case.name}: central differences disagree with helpers.backward")
 
 
-def benchmark_network_case(case: NetworkCase, timer: TimerSettings, parameters_timed: int,
-                           full_numerical_gradient_max_parameters: int):
+def benchmark_network_case(
+    case: NetworkCase, timer: TimerSettings, parameters_timed: int, full_numerical_gradient_max_parameters: int
+):
     """Time forward, backprop, finite differences and hot-and-cold on one network.
 
     Parameters
@@ -190,7 +191,8 @@ def benchmark_network_case(case: NetworkCase, timer: TimerSettings, parameters_t
     funcs["finite differences"] = lambda: central_differences(params, X, Y, indices)
     if full_numerical:  # one whole sweep of the helper
         funcs["hot-and-cold each"] = lambda: helpers.hot_and_cold_two_layer(
-            params, X, Y, step=HOT_AND_COLD_STEP, epochs=1, nudge="each")
+            params, X, Y, step=HOT_AND_COLD_STEP, epochs=1, nudge="each"
+        )
     else:  # one of the sweep's loss evaluations, the helper's own unchecked one, times 2P
         funcs["hot-and-cold each"] = lambda: no_checks.two_layer_loss(params, X, Y)
     timings = measure_interleaved(funcs, timer)
@@ -207,7 +209,8 @@ def benchmark_network_case(case: NetworkCase, timer: TimerSettings, parameters_t
         "numerical_gradient": (f"central differences, 2P = {2 * P:,} forwards: helpers.numerical_gradient", False),
         "finite differences": (f"central differences, 2P = {2 * P:,} forwards ({subset})", k < P),
         "hot-and-cold each": (
-            "hot-and-cold 'each', one sweep: helpers.hot_and_cold_two_layer" if full_numerical
+            "hot-and-cold 'each', one sweep: helpers.hot_and_cold_two_layer"
+            if full_numerical
             else f"hot-and-cold 'each', one sweep: 2P = {2 * P:,} loss evaluations (one timed, scaled)",
             not full_numerical,
         ),
@@ -235,8 +238,13 @@ def benchmark_network_case(case: NetworkCase, timer: TimerSettings, parameters_t
     return rows, summary
 
 
-def gradient_section(cases, timer: TimerSettings, parameters_timed: int, backprop_target: float,
-                     full_numerical_gradient_max_parameters: int = 1000) -> Section:
+def gradient_section(
+    cases,
+    timer: TimerSettings,
+    parameters_timed: int,
+    backprop_target: float,
+    full_numerical_gradient_max_parameters: int = 1000,
+) -> Section:
     """All network cases, with the backprop/forward targets and validation notes.
 
     Parameters
@@ -255,9 +263,7 @@ def gradient_section(cases, timer: TimerSettings, parameters_timed: int, backpro
     """
     section = Section(kind="gradient", title="gradient cost, in forward passes")
     for case in cases:
-        rows, summary = benchmark_network_case(
-            case, timer, parameters_timed, full_numerical_gradient_max_parameters
-        )
+        rows, summary = benchmark_network_case(case, timer, parameters_timed, full_numerical_gradient_max_parameters)
         section.rows += rows
         ratio = summary["backprop_ratio"]
         section.targets.append(

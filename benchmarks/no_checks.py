@@ -18,8 +18,15 @@ from helpers.two_layer import _backward as backward
 from helpers.two_layer import _forward as forward
 from helpers.two_layer import _two_layer_loss as two_layer_loss
 
-__all__ = ["PARAMETER_NAMES", "backward", "cross_entropy_from_logits", "forward", "sigmoid_layer",
-           "stable_sigmoid", "two_layer_loss"]
+__all__ = [
+    "PARAMETER_NAMES",
+    "backward",
+    "cross_entropy_from_logits",
+    "forward",
+    "sigmoid_layer",
+    "stable_sigmoid",
+    "two_layer_loss",
+]
 
 
 def sigmoid_layer(x: np.ndarray, W: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -15,8 +15,9 @@ from .slider_callback import slider_section
 from .suite_wall_time import suite_wall_time_section
 
 
-def run_benchmarks(settings: BenchmarkSettings, with_test_suite: bool = False, progress=None,
-                   test_suite_env: dict | None = None) -> list:
+def run_benchmarks(
+    settings: BenchmarkSettings, with_test_suite: bool = False, progress=None, test_suite_env: dict | None = None
+) -> list:
     """Measure everything; return the sections in report order.
 
     Parameters
@@ -77,8 +78,9 @@ def describe_run(settings: BenchmarkSettings, elapsed_seconds: float | None = No
     return text
 
 
-def timed_run(settings: BenchmarkSettings, with_test_suite: bool = False, progress=None,
-              test_suite_env: dict | None = None):
+def timed_run(
+    settings: BenchmarkSettings, with_test_suite: bool = False, progress=None, test_suite_env: dict | None = None
+):
     """``run_benchmarks`` plus its own wall time: ``(sections, elapsed_seconds)``."""
     start = time.perf_counter()
     sections = run_benchmarks(settings, with_test_suite, progress, test_suite_env)

@@ -102,9 +102,5 @@ class BenchmarkSettings:
     xor_hidden: int = 4
 
 
-FULL = BenchmarkSettings(
-    name="full", timer=TimerSettings(repeats=15, min_sample_seconds=0.1), parameters_timed=40
-)
-QUICK = BenchmarkSettings(
-    name="quick", timer=TimerSettings(repeats=3, min_sample_seconds=0.005), parameters_timed=4
-)
+FULL = BenchmarkSettings(name="full", timer=TimerSettings(repeats=15, min_sample_seconds=0.1), parameters_timed=40)
+QUICK = BenchmarkSettings(name="quick", timer=TimerSettings(repeats=3, min_sample_seconds=0.005), parameters_timed=4)

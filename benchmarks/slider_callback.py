@@ -85,8 +85,14 @@ def benchmark_explorer(case: str, build, timer: TimerSettings, budget_seconds: f
     return rows
 
 
-def slider_section(timer: TimerSettings, budget_seconds: float, target_fraction: float, hot_and_cold_epochs: int,
-                   xor_epochs: int, xor_hidden: int) -> Section:
+def slider_section(
+    timer: TimerSettings,
+    budget_seconds: float,
+    target_fraction: float,
+    hot_and_cold_epochs: int,
+    xor_epochs: int,
+    xor_hidden: int,
+) -> Section:
     """Both explorers and the callback-time target.
 
     Parameters

@@ -49,7 +49,7 @@ def format_table(rows) -> str:
     """
     rows = list(rows)
     cells = [(row.case, row.what, format_median(row), format_ratio(row.ratio, row.reference)) for row in rows]
-    widths = [max(len(text) for text in column) for column in zip(HEADERS, *cells)]
+    widths = [max(len(text) for text in column) for column in zip(HEADERS, *cells, strict=True)]
 
     def line(values):
         case, what, median, ratio = values
@@ -59,7 +59,7 @@ def format_table(rows) -> str:
 
     rule = "  ".join("-" * width for width in widths)
     lines = [line(HEADERS), rule]
-    for k, (row, values) in enumerate(zip(rows, cells)):
+    for k, (row, values) in enumerate(zip(rows, cells, strict=True)):
         if k > 0 and row.case != rows[k - 1].case:
             lines.append("")
         lines.append(line(values))
@@ -73,8 +73,7 @@ def format_targets(targets) -> str:
         return ""
     width = max(len(target.name) for target in targets)
     return "\n".join(
-        f"{target.name.ljust(width)}  {target.value:>10}  (target {target.goal}): "
-        f"{'met' if target.met else 'NOT met'}"
+        f"{target.name.ljust(width)}  {target.value:>10}  (target {target.goal}): {'met' if target.met else 'NOT met'}"
         for target in targets
     )
 

@@ -51,7 +51,7 @@ class Timing:
     samples: tuple
     number: int
 
-    def scaled(self, factor: float) -> "Timing":
+    def scaled(self, factor: float) -> Timing:
         """The same timing multiplied by ``factor`` (for estimates scaled from a subset)."""
         return Timing(self.seconds * factor, tuple(s * factor for s in self.samples), self.number)
 
@@ -110,9 +110,7 @@ def measure_interleaved(funcs: dict, settings: TimerSettings) -> dict:
     for _ in range(max(1, settings.repeats)):
         for name, (timer, number) in timers.items():
             samples[name].append(timer.timeit(number) / number)
-    return {
-        name: Timing(statistics.median(samples[name]), tuple(samples[name]), timers[name][1]) for name in funcs
-    }
+    return {name: Timing(statistics.median(samples[name]), tuple(samples[name]), timers[name][1]) for name in funcs}
 
 
 def measure(func, settings: TimerSettings) -> Timing:

@@ -1,8 +1,13 @@
-"""Fixtures for the browser tests: one Chromium per session, a blocked network per page."""
+"""Fixtures for the browser tests: one Chromium and one JupyterLab per session, a blocked network per page.
+
+Under pytest-xdist (``--dist loadfile``) "per session" means per worker: each
+test file runs on one worker, so the JupyterLab server starts once.
+"""
 
 import pytest
 
 from .chromium import CHROMIUM, CHROMIUM_ARGS, block_non_local_requests, playwright_or_skip, save_screenshot
+from .jupyter_lab import running_lab
 
 
 @pytest.fixture(scope="session")
@@ -12,6 +17,18 @@ def chromium():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def lab(tmp_path_factory, chromium):
+    """One JupyterLab for the session, serving an empty folder that each test copies its notebook into.
+
+    It depends on ``chromium`` so that no server starts when the browser tests
+    are skipped, and is requested before ``page`` so that it outlives every page.
+    """
+    root = tmp_path_factory.mktemp("lab-root")
+    with running_lab(root, tmp_path_factory.mktemp("lab-home")) as server:
+        yield server
 
 
 @pytest.fixture

@@ -31,7 +31,14 @@ class LabServer:
         return f"http://{LOOPBACK}:{self.port}"
 
     def notebook_url(self, name: str) -> str:
-        return f"{self.base_url}/lab/tree/{name}?token={self.token}"
+        """The notebook ``name`` opened alone, in a workspace of its own.
+
+        The server is shared by the tests; in the default workspace, JupyterLab
+        would reopen the notebooks earlier tests opened, and one of them might
+        be the current tab.
+        """
+        workspace = Path(name).stem
+        return f"{self.base_url}/lab/workspaces/{workspace}/tree/{name}?token={self.token}"
 
 
 def free_port() -> int:
@@ -60,7 +67,9 @@ def isolated_environment(home: Path) -> dict:
 
 def lab_command(port: int, token: str, root: Path) -> list:
     command = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         "--no-browser",
         f"--ServerApp.ip={LOOPBACK}",
         f"--ServerApp.port={port}",
@@ -100,8 +109,11 @@ def running_lab(root: Path, home: Path):
     home.mkdir(parents=True, exist_ok=True)
     with open(server.log, "w") as log:
         process = subprocess.Popen(
-            lab_command(server.port, server.token, root), cwd=root, env=isolated_environment(home),
-            stdout=log, stderr=subprocess.STDOUT,
+            lab_command(server.port, server.token, root),
+            cwd=root,
+            env=isolated_environment(home),
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             wait_until_ready(server, process)

@@ -46,7 +46,9 @@ def _as_root() -> list:
 def voila_command(port: int, token: str, root: Path) -> list:
     """Voila serving every notebook in ``root`` (its tree view), on the loopback interface only."""
     return [
-        sys.executable, "-m", "voila",
+        sys.executable,
+        "-m",
+        "voila",
         "--no-browser",
         f"--Voila.ip={LOOPBACK}",
         f"--port={port}",
@@ -59,7 +61,9 @@ def voila_command(port: int, token: str, root: Path) -> list:
 def notebook_command(port: int, token: str, root: Path) -> list:
     """Jupyter Notebook 7 serving ``root``, with its app object reachable as ``window.jupyterapp``."""
     return [
-        sys.executable, "-m", "notebook",
+        sys.executable,
+        "-m",
+        "notebook",
         "--no-browser",
         f"--ServerApp.ip={LOOPBACK}",
         f"--ServerApp.port={port}",
@@ -98,10 +102,12 @@ def running(command, probe: str, root: Path, home: Path, config_path: Path | Non
     env = isolated_environment(home)
     if config_path is not None:
         env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-            p for p in (str(config_path), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p)
+            p for p in (str(config_path), os.environ.get("JUPYTER_CONFIG_PATH", "")) if p
+        )
     with open(server.log, "w") as log:
-        process = subprocess.Popen(command(server.port, server.token, root), cwd=root, env=env,
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command(server.port, server.token, root), cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         try:
             wait_until_ready(server, process, probe)
             yield server

@@ -3,10 +3,9 @@ keyboard, and check that what the page shows is exactly what the helpers compute
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import nbformat
 import numpy as np
@@ -14,13 +13,12 @@ import pytest
 
 import helpers
 
-from .jupyter_lab import running_lab
-
 pytestmark = pytest.mark.browser
 
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 #: A cell appended to the copy the browser runs: what the explorer holds after the slider moved.
+#: The step slider's grid (the exponent of its minimum, its step in exponent) comes along.
 CHECK_CELL = 'print(f"{explorer.slider.value!r} | {explorer.summary.value} | {explorer.line.get_ydata()[-1]:.6f}")'
 
 
@@ -98,24 +96,17 @@ def press_and_wait_for_redraw(page, slider, key: str, summary, image) -> None:
     summary_before, image_before = summary.inner_text(), image.get_attribute("src")
     slider.locator(".noUi-handle").focus()
     page.keyboard.press(key)
-    page.wait_for_function("([element, text]) => element.innerText !== text",
-                           arg=[summary.element_handle(), summary_before])
-    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
-                           arg=[image.element_handle(), image_before])
-
-
-@pytest.fixture
-def lab(tmp_path, chromium):
-    """A JupyterLab serving an empty folder; requested before ``page`` so that it outlives it,
-    and after ``chromium`` so that no server starts when the browser tests are skipped."""
-    root = tmp_path / "root"
-    root.mkdir()
-    with running_lab(root, tmp_path / "home") as server:
-        yield server
+    page.wait_for_function(
+        "([element, text]) => element.innerText !== text", arg=[summary.element_handle(), summary_before]
+    )
+    page.wait_for_function(
+        "([element, src]) => element.getAttribute('src') !== src", arg=[image.element_handle(), image_before]
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.notebook for case in CASES])
 def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
+    """``lab`` (tests/browser/conftest.py) is one JupyterLab for the session; each case copies its own notebook."""
     check_index = prepare_copy(case, lab.root)
     page.goto(lab.notebook_url(case.notebook))
     page.wait_for_function(KERNEL_IDLE)

@@ -71,7 +71,8 @@ def press_arrow_left_twice_on_the_slider(page, server) -> tuple:
 def check_keys_moved_the_slider_only(before, after) -> None:
     (readout_before, state_before), (readout_after, state_after) = before, after
     assert float(readout_after) < float(readout_before) and state_after == state_before, (
-        f"slider readout {readout_before} -> {readout_after}; notebook {state_before} -> {state_after}")
+        f"slider readout {readout_before} -> {readout_after}; notebook {state_before} -> {state_after}"
+    )
 
 
 @pytest.fixture

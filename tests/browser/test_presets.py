@@ -8,13 +8,12 @@ import pytest
 
 import helpers
 
-from .test_lab_sliders import (  # noqa: F401  (lab is a fixture)
+from .test_lab_sliders import (
     ALL_EXECUTED,
     KERNEL_IDLE,
     NOTEBOOKS,
     RUN_ALL,
     CHECK_CELL,
-    lab,
     run_03,
     run_cell,
 )

@@ -13,7 +13,6 @@ import pytest
 from tools import slides
 
 from .chromium import skip_or_fail
-from .jupyter_lab import running_lab
 
 pytestmark = pytest.mark.browser
 
@@ -97,26 +96,25 @@ def test_slides_step_through_offline_with_the_keyboard(slideshow, page):
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
 
 
-def test_rise_presents_a_notebook_live_from_its_slide_metadata(tmp_path, page):
-    """JupyterLab's /rise/ view (jupyterlab-rise) cuts the notebook as tools/slides.py says, offline."""
+def test_rise_presents_a_notebook_live_from_its_slide_metadata(lab, page):
+    """JupyterLab's /rise/ view (jupyterlab-rise) cuts the notebook as tools/slides.py says, offline.
+
+    ``lab`` is the session's JupyterLab (tests/browser/conftest.py); the notebook is copied into it.
+    """
     name = "01_defining_the_loss.ipynb"
-    root = tmp_path / "root"
-    root.mkdir()
+    root = lab.root
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     slides.apply_metadata(nb)
     nbformat.write(nb, root / name)
     titles = section_titles(root / name)
-    with running_lab(root, tmp_path / "home") as server:
-        page.goto(f"{server.base_url}/rise/{name}?token={server.token}")
-        page.locator(".reveal.ready").wait_for()
-        # one horizontal slide for the title, one per ## section
-        page.wait_for_function(
-            f"() => document.querySelectorAll('.reveal .slides > section').length === {1 + len(titles)}"
-        )
-        assert page.locator("section.present h1").first.evaluate("h => h.textContent").startswith("01 ·")
-        page.keyboard.press("ArrowRight")
-        heading = page.locator("section.present h2").first
-        heading.wait_for(state="visible")
-        assert heading.evaluate("h => h.textContent").replace("¶", "").strip() == titles[0]
-        assert page.locator(".reveal .slide-number").inner_text().strip() != ""  # metadata.rise.slideNumber
-        assert page.context.blocked == []
+    page.goto(f"{lab.base_url}/rise/{name}?token={lab.token}")
+    page.locator(".reveal.ready").wait_for()
+    # one horizontal slide for the title, one per ## section
+    page.wait_for_function(f"() => document.querySelectorAll('.reveal .slides > section').length === {1 + len(titles)}")
+    assert page.locator("section.present h1").first.evaluate("h => h.textContent").startswith("01 ·")
+    page.keyboard.press("ArrowRight")
+    heading = page.locator("section.present h2").first
+    heading.wait_for(state="visible")
+    assert heading.evaluate("h => h.textContent").replace("¶", "").strip() == titles[0]
+    assert page.locator(".reveal .slide-number").inner_text().strip() != ""  # metadata.rise.slideNumber
+    assert page.context.blocked == []

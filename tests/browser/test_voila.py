@@ -56,13 +56,15 @@ def test_notebook_03_runs_in_voila_and_its_slider_moves_with_the_keyboard(voila,
 
     slider.locator(".noUi-handle").focus()
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function("([element, text]) => element.innerText !== text",
-                           arg=[summary.element_handle(), summary_before])
-    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
-                           arg=[image.element_handle(), image_before])
+    page.wait_for_function(
+        "([element, text]) => element.innerText !== text", arg=[summary.element_handle(), summary_before]
+    )
+    page.wait_for_function(
+        "([element, src]) => element.getAttribute('src') !== src", arg=[image.element_handle(), image_before]
+    )
     # The log slider's keyboard step is a tenth of a decade, snapped to its grid of exponents.
     step_after = float(readout.inner_text())
-    assert 10 ** -0.15 < step_after / step_before < 10 ** -0.05
+    assert 10**-0.15 < step_after / step_before < 10**-0.05
     assert readout.inner_text() == slider_readout(step_after)
     assert summary.inner_text().startswith(f"step = {step_after:.3g}: loss ")
 
