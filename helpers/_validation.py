@@ -48,8 +48,7 @@ def as_float_array(value, name: str) -> np.ndarray:
         or np.issubdtype(array.dtype, np.bool_)
     ):
         raise TypeError(
-            f"{name} must hold real numbers (bool, int or float); got dtype {array.dtype} "
-            f"from {type(value).__name__}"
+            f"{name} must hold real numbers (bool, int or float); got dtype {array.dtype} from {type(value).__name__}"
         )
     if array.size == 0:
         raise ValueError(f"{name} must not be empty; got shape {array.shape}")
@@ -87,8 +86,7 @@ def check_same_shape(y: np.ndarray, h: np.ndarray, y_name: str = "y", h_name: st
             "array and compare every entry with every other"
         )
     raise ValueError(
-        f"{h_name} has shape {h.shape} but {y_name} has shape {y.shape}; "
-        f"they must have the same shape{hint}"
+        f"{h_name} has shape {h.shape} but {y_name} has shape {y.shape}; they must have the same shape{hint}"
     )
 
 
@@ -179,9 +177,7 @@ def check_epochs(value, name: str = "epochs") -> int:
     """Return ``value`` as an int, raising unless ``1 <= value <= MAX_EPOCHS``."""
     value = check_positive_int(value, name)
     if value > MAX_EPOCHS:
-        raise ValueError(
-            f"{name} must be at most {MAX_EPOCHS:,} (helpers.MAX_EPOCHS); got {value:,}"
-        )
+        raise ValueError(f"{name} must be at most {MAX_EPOCHS:,} (helpers.MAX_EPOCHS); got {value:,}")
     return value
 
 

@@ -122,7 +122,7 @@ def each_staircase(path):
         raise ValueError(f"path must be 2-D, (epochs + 1, P); got shape {path.shape}")
     n_parameters = path.shape[1]
     points = [path[0]]
-    for before, after in zip(path[:-1], path[1:]):
+    for before, after in zip(path[:-1], path[1:], strict=True):
         for j in range(1, n_parameters + 1):
             points.append(np.concatenate([after[:j], before[j:]]))
     return np.array(points)
@@ -281,7 +281,7 @@ def passes_per_update(P):
     {'hot and cold (each)': 34, 'finite differences': 34, 'backprop': 2}
     """
     P = check_positive_int(P, "P")
-    return dict(zip(METHODS, (2 * P, 2 * P, 2)))
+    return dict(zip(METHODS, (2 * P, 2 * P, 2), strict=True))
 
 
 def copy_params(params):
@@ -456,8 +456,10 @@ class DescentFacts:
 
     def __str__(self) -> str:
         rise = "never above its start" if self.first_rise is None else f"above its start from epoch {self.first_rise}"
-        text = (f"{self.verdict}: start {self.start:.4f}, {rise}, highest {self.early_peak:.2f} "
-                f"in the first {EARLY_EPOCHS} epochs")
+        text = (
+            f"{self.verdict}: start {self.start:.4f}, {rise}, highest {self.early_peak:.2f} "
+            f"in the first {EARLY_EPOCHS} epochs"
+        )
         if self.settled:
             return text + ", settled (never rising) over the second half"
         return text + f", over the second half between {self.low:.1f} and {self.high:.1f} and never settling"
@@ -491,7 +493,7 @@ def describe_descent(losses):
     losses = as_float_array(losses, "losses").ravel()
     if losses.size < 2:
         raise ValueError(f"losses must hold at least 2 epochs; got {losses.size}")
-    start, second_half = losses[0], losses[losses.size // 2:]
+    start, second_half = losses[0], losses[losses.size // 2 :]
     rises = np.flatnonzero(losses > start)
     settled = bool(np.all(np.diff(second_half) <= 0))
     if second_half.min() > start:
@@ -501,9 +503,13 @@ def describe_descent(losses):
     else:
         verdict = "converged" if losses[-1] < start / 10 else "too slow"
     return DescentFacts(
-        start=float(start), first_rise=int(rises[0]) if rises.size else None,
-        early_peak=float(losses[:EARLY_EPOCHS].max()), settled=settled,
-        low=float(second_half.min()), high=float(second_half.max()), verdict=verdict,
+        start=float(start),
+        first_rise=int(rises[0]) if rises.size else None,
+        early_peak=float(losses[:EARLY_EPOCHS].max()),
+        settled=settled,
+        low=float(second_half.min()),
+        high=float(second_half.max()),
+        verdict=verdict,
     )
 
 
@@ -550,18 +556,25 @@ class StepComparison:
 
     def table(self) -> str:
         """The comparison as a text table, one row per pair of steps; unsettled runs show a range, not digits."""
-        rows = [f"P = {self.P}; forward passes to reach loss {self.target:g} (budget {self.budget:,})", "",
-                f"{'hot and cold, each':>38} | {'gradient descent':>30}",
-                f"{'step s':>6} {'passes':>11} {'final loss':>10} {'frozen':>8} | "
-                f"{'step alpha':>10} {'passes':>11} {'final loss':>14}"]
-        for s, a in zip(self.hc_runs, self.gd_runs):
+        rows = [
+            f"P = {self.P}; forward passes to reach loss {self.target:g} (budget {self.budget:,})",
+            "",
+            f"{'hot and cold, each':>38} | {'gradient descent':>30}",
+            f"{'step s':>6} {'passes':>11} {'final loss':>10} {'frozen':>8} | "
+            f"{'step alpha':>10} {'passes':>11} {'final loss':>14}",
+        ]
+        for s, a in zip(self.hc_runs, self.gd_runs, strict=True):
             frozen = frozen_after(self.hc_runs[s])
-            rows.append(f"{s:>6g} {show_count(self.hc_reach[s]):>11} {self.hc_runs[s].losses[-1]:>10.2e} "
-                        f"{'-' if frozen is None else frozen:>8} | {a:>10g} {show_count(self.gd_reach[a]):>11} "
-                        f"{final_loss_text(self.gd_runs[a].losses):>14}")
+            rows.append(
+                f"{s:>6g} {show_count(self.hc_reach[s]):>11} {self.hc_runs[s].losses[-1]:>10.2e} "
+                f"{'-' if frozen is None else frozen:>8} | {a:>10g} {show_count(self.gd_reach[a]):>11} "
+                f"{final_loss_text(self.gd_runs[a].losses):>14}"
+            )
         sweeps = next(iter(self.hc_runs.values())).losses.size - 1
-        rows.append(f"(hot and cold: {sweeps} sweeps in the budget; frozen: the sweep after which nothing changed; "
-                    "a range: the run never settled, and its loss kept within that range over its second half)")
+        rows.append(
+            f"(hot and cold: {sweeps} sweeps in the budget; frozen: the sweep after which nothing changed; "
+            "a range: the run never settled, and its loss kept within that range over its second half)"
+        )
         return "\n".join(rows)
 
 
@@ -633,8 +646,10 @@ def reach_over_seeds(X, Y, *, n_hidden_values, seeds, hc_step, gd_step, budget, 
             gd_row.append(passes_to_reach(gradient_descent_work(gd), gd, target))
         counts["hot and cold"].append(hc_row)
         counts["gradient descent"].append(gd_row)
-    return {method: np.array([[np.inf if c is None else c for c in row] for row in rows], dtype=float)
-            for method, rows in counts.items()}
+    return {
+        method: np.array([[np.inf if c is None else c for c in row] for row in rows], dtype=float)
+        for method, rows in counts.items()
+    }
 
 
 def spread(counts):
@@ -679,8 +694,10 @@ def seed_table(counts, n_hidden_values, *, n_in=2, n_out=1) -> str:
             network = f"{n_in}-{n_hidden}-{n_out}" if i == 0 else ""
             P = f"{parameter_count(n_in, n_hidden, n_out)}" if i == 0 else ""
             reached = f"{stats['reached'][k]}/{n_seeds}"
-            rows.append(f"{network:>8} {P:>4} | {method:>16} {reached:>8} "
-                        + " ".join(f"{_show_passes(stats[key][k]):>6}" for key in ("min", "median", "max")))
+            rows.append(
+                f"{network:>8} {P:>4} | {method:>16} {reached:>8} "
+                + " ".join(f"{_show_passes(stats[key][k]):>6}" for key in ("min", "median", "max"))
+            )
     return "\n".join(rows)
 
 

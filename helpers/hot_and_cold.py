@@ -101,8 +101,7 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
 
     m = x.shape[1] if x.ndim == 2 else 1
     seconds = pass_seconds(W.size + b_used.size, m)
-    search = _search(loss_of, np.concatenate([W.ravel(), b_used.ravel()]), step, epochs, nudge,
-                     seconds, "hot_and_cold")
+    search = _search(loss_of, np.concatenate([W.ravel(), b_used.ravel()]), step, epochs, nudge, seconds, "hot_and_cold")
     W_final, b_final = _split(search.params, W.shape)
     return HotAndColdResult(
         losses=search.losses,
@@ -192,7 +191,7 @@ def _unflatten(vector: np.ndarray, shapes: dict) -> dict:
     params, start = {}, 0
     for name, shape in shapes.items():
         size = int(np.prod(shape))
-        params[name] = vector[start:start + size].reshape(shape)
+        params[name] = vector[start : start + size].reshape(shape)
         start += size
     return params
 
@@ -210,8 +209,9 @@ class _SearchResult:
     evaluations: np.ndarray
 
 
-def _search(loss_of, params: np.ndarray, step: float, epochs: int, nudge: str,
-            evaluation_seconds: float, name: str) -> _SearchResult:
+def _search(
+    loss_of, params: np.ndarray, step: float, epochs: int, nudge: str, evaluation_seconds: float, name: str
+) -> _SearchResult:
     """Run hot-and-cold on a flat parameter vector, given ``loss_of(vector) -> float``.
 
     ``evaluation_seconds`` estimates one call of ``loss_of``, to decide whether

@@ -70,13 +70,11 @@ def check_layer_arguments(x, W, b, x_name: str = "x"):
     n_out, n_in = W.shape
     if x.ndim not in (1, 2) or x.shape[0] != n_in:
         raise ValueError(
-            f"{x_name} must have shape ({n_in},) or ({n_in}, m) to match W of shape {W.shape}; "
-            f"got shape {x.shape}"
+            f"{x_name} must have shape ({n_in},) or ({n_in}, m) to match W of shape {W.shape}; got shape {x.shape}"
         )
     if b.shape not in ((n_out,), (n_out, 1)):
         raise ValueError(
-            f"b must have shape ({n_out},) or ({n_out}, 1), one bias per row of W {W.shape}; "
-            f"got shape {b.shape}"
+            f"b must have shape ({n_out},) or ({n_out}, 1), one bias per row of W {W.shape}; got shape {b.shape}"
         )
     b = b.reshape(n_out) if x.ndim == 1 else b.reshape(n_out, 1)
     return x, W, b

@@ -300,9 +300,7 @@ def descend(w, *, x, y, s, alpha, iterations):
         weights.append(now - alpha * slope)
         losses.append(_loss(weights[-1], x, y))
         if not (math.isfinite(weights[-1]) and math.isfinite(losses[-1])):
-            raise ValueError(
-                f"alpha = {alpha} is too large for x = {x}: the run diverged and the loss overflowed"
-            )
+            raise ValueError(f"alpha = {alpha} is too large for x = {x}: the run diverged and the loss overflowed")
     return OneWeightRun(weights=np.array(weights), losses=np.array(losses))
 
 

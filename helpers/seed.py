@@ -48,7 +48,6 @@ def printed_losses() -> list:
     return re.findall(r"^Loss ---> (\S+)$", seed_notebook_text(), flags=re.MULTILINE)
 
 
-
 def sigmoid(x):
     out = 1 / (1 + np.exp(-x))
     return out
@@ -86,8 +85,7 @@ def train(inp, weight, bias, epochs, step, original_output, verbose=True):
         if verbose:
             print("Loss --->", loss)
 
-    for i in range(epochs):
-
+    for i in range(epochs):  # noqa: B007  (the seed's own loop, verbatim)
         pred = nn(inp, weight, bias)
         cost = cost_func(original_output, pred)
 
@@ -103,7 +101,6 @@ def train(inp, weight, bias, epochs, step, original_output, verbose=True):
         down_cost = cost_func(original_output, down_pred)
 
         if (up_cost < cost) or (down_cost < cost):
-
             if up_cost < down_cost:
                 weight = up_weight
                 bias = up_bias

@@ -55,7 +55,8 @@ def _diverged(what: str, step: float, epoch: int, epochs: int, losses: np.ndarra
         f"{what} diverged at epoch {epoch} of {epochs}: {cause} left the float64 range; step = {step:g} is too "
         f"large, try a smaller step.  The error's .losses holds the {losses.size} finite losses computed so far, "
         f"and the parameters are those of the last finite update.",
-        epoch=epoch, losses=losses.copy(),
+        epoch=epoch,
+        losses=losses.copy(),
     )
 
 
@@ -129,8 +130,9 @@ def gradient_descent(params, X, Y, *, step, epochs):
                 grads = _backward(params, cache, Y)
                 updated = {name: params[name] - step * grad for name, grad in grads.items()}
                 if not all(np.all(np.isfinite(value)) for value in updated.values()):
-                    raise _diverged("gradient descent", step, epoch + 1, epochs, losses[:epoch + 1],
-                                    "the updated parameters")
+                    raise _diverged(
+                        "gradient descent", step, epoch + 1, epochs, losses[: epoch + 1], "the updated parameters"
+                    )
                 pending = updated
                 for name, value in updated.items():
                     params[name][...] = value
@@ -146,7 +148,7 @@ def gradient_descent(params, X, Y, *, step, epochs):
         note_interrupted("gradient_descent", done, epochs)
         with np.errstate(over="ignore", invalid="ignore"):
             losses[done] = _cross_entropy_from_logits(Y, _forward(params, X)[1]["Z2"])
-        return losses[:done + 1].copy()
+        return losses[: done + 1].copy()
     finally:
         bar.close()
     return losses
@@ -215,8 +217,14 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
                 a_new = _sigmoid_of_checked(W_new @ x + b_new)
                 loss = _mean_squared_error(y, a_new)
                 if not (np.isfinite(loss) and np.all(np.isfinite(W_new)) and np.all(np.isfinite(b_new))):
-                    raise _diverged("layer_gradient_descent", step, epoch + 1, epochs, losses[:epoch + 1],
-                                    "the loss or the parameters")
+                    raise _diverged(
+                        "layer_gradient_descent",
+                        step,
+                        epoch + 1,
+                        epochs,
+                        losses[: epoch + 1],
+                        "the loss or the parameters",
+                    )
                 losses[epoch + 1] = loss
                 state = (W_new, b_new, a_new, epoch + 1)
                 bar.update()
@@ -228,6 +236,9 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
         bar.close()
     W, b, done = state[0], state[1], state[3]
     return LayerRun(
-        losses=losses[:done + 1].copy() if done < epochs else losses, W=W, b=b.reshape(b_shape),
-        initial_loss=initial_loss, evaluations=1 + 2 * np.arange(done + 1),
+        losses=losses[: done + 1].copy() if done < epochs else losses,
+        W=W,
+        b=b.reshape(b_shape),
+        initial_loss=initial_loss,
+        evaluations=1 + 2 * np.arange(done + 1),
     )

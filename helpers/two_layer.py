@@ -106,9 +106,7 @@ def check_targets(Y, params: dict, m: int) -> np.ndarray:
     Y = as_float_array(Y, "Y")
     expected = (params["W2"].shape[0], m)
     if Y.shape != expected:
-        raise ValueError(
-            f"Y must have shape {expected}, one column per example of X; got shape {Y.shape}"
-        )
+        raise ValueError(f"Y must have shape {expected}, one column per example of X; got shape {Y.shape}")
     check_in_unit_interval(Y, "Y")
     return Y
 

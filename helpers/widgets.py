@@ -20,7 +20,6 @@ import math
 
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, LogFormatterSciNotation, MaxNLocator, NullLocator
@@ -36,9 +35,9 @@ from ._validation import (
     check_positive_int,
     check_positive_number,
 )
+from .figures.plotting import label_loss_axes
 from .hot_and_cold import NUDGES, hot_and_cold
 from .layer import check_layer_arguments, check_layer_targets
-from .figures.plotting import label_loss_axes
 from .training import gradient_descent
 from .two_layer import init_two_layer
 
@@ -131,7 +130,9 @@ def summarize_run(step, losses, *, symbol="step", diverged_at=None) -> str:
     if diverged_at is not None:
         diverged_at = check_positive_int(diverged_at, "diverged_at")
         return f"{symbol} = {step}: loss {format_loss(losses[0])} → diverged at epoch {diverged_at}"
-    return f"{symbol} = {step}: loss {format_loss(losses[0])} → {format_loss(losses[-1])} after {losses.size - 1} epochs"
+    return (
+        f"{symbol} = {step}: loss {format_loss(losses[0])} → {format_loss(losses[-1])} after {losses.size - 1} epochs"
+    )
 
 
 def loss_axis(lowest, highest):
@@ -165,7 +166,7 @@ def log_ticks(bottom, top, most=7):
     """
     low, high = math.ceil(math.log10(bottom) - 1e-9), math.floor(math.log10(top) + 1e-9)
     every = max(1, math.ceil((high - low + 1) / most))
-    return [10.0 ** k for k in range(high, low - 1, -every)][::-1]
+    return [10.0**k for k in range(high, low - 1, -every)][::-1]
 
 
 def clipped_curve(losses, diverged_at, top):
@@ -184,8 +185,10 @@ def clipped_curve(losses, diverged_at, top):
         return x, losses
     diverged_at = check_positive_int(diverged_at, "diverged_at")
     if diverged_at != losses.size:
-        raise ValueError(f"a run that diverged at epoch {diverged_at} has {diverged_at} finite losses "
-                         f"(epochs 0 to {diverged_at - 1}); got {losses.size}")
+        raise ValueError(
+            f"a run that diverged at epoch {diverged_at} has {diverged_at} finite losses "
+            f"(epochs 0 to {diverged_at - 1}); got {losses.size}"
+        )
     return np.append(x, diverged_at), np.append(losses, check_positive_number(top, "top"))
 
 
@@ -231,7 +234,9 @@ def step_options(min_step, max_step, extra=()):
     for value in extra:
         value = _real_number(value, "a step")
         if not min_step <= value <= max_step:
-            raise ValueError(f"every step must lie in [min_step, max_step] = [{min_step:g}, {max_step:g}]; got {value:g}")
+            raise ValueError(
+                f"every step must lie in [min_step, max_step] = [{min_step:g}, {max_step:g}]; got {value:g}"
+            )
         values.add(value)
     return sorted(values)
 
@@ -301,8 +306,21 @@ class StepSizeExplorer:
     diverged_at : int or None
     """
 
-    def __init__(self, train, *, step, min_step, max_step, epochs=None, max_epochs=None, title="", symbol="step",
-                 hint="", presets=None, cap=None):
+    def __init__(
+        self,
+        train,
+        *,
+        step,
+        min_step,
+        max_step,
+        epochs=None,
+        max_epochs=None,
+        title="",
+        symbol="step",
+        hint="",
+        presets=None,
+        cap=None,
+    ):
         log_slider_range(min_step, max_step)  # 0 < min_step < max_step, or a named error
         step = _real_number(step, "step")
         if not min_step <= step <= max_step:
@@ -320,8 +338,11 @@ class StepSizeExplorer:
         self.train, self.symbol = train, symbol
         values = step_options(min_step, max_step, extra=[step, *presets.values()])
         self.slider = widgets.SelectionSlider(
-            options=[(format_step(value), value) for value in values], value=step, description=symbol,
-            continuous_update=CONTINUOUS_UPDATE, layout=widgets.Layout(width=SLIDER_WIDTH),
+            options=[(format_step(value), value) for value in values],
+            value=step,
+            description=symbol,
+            continuous_update=CONTINUOUS_UPDATE,
+            layout=widgets.Layout(width=SLIDER_WIDTH),
         )
         self.slider.add_class("step-slider")
         self.range_label = widgets.Label(f"from {min_step:.3g} to {max_step:.3g} (log scale)")
@@ -330,8 +351,9 @@ class StepSizeExplorer:
         self.hint.add_class("slider-hint")
         self.buttons = []
         for label, value in presets.items():
-            button = widgets.Button(description=f"{label} ({symbol} = {value:.3g})",
-                                    layout=widgets.Layout(width="auto"))
+            button = widgets.Button(
+                description=f"{label} ({symbol} = {value:.3g})", layout=widgets.Layout(width="auto")
+            )
             button.add_class("preset")
             button.on_click(lambda _, value=value: setattr(self.slider, "value", value))
             self.buttons.append(button)
@@ -345,8 +367,14 @@ class StepSizeExplorer:
         self.previous = None
         self.update(self.slider.value)
         self.widget = widgets.VBox(
-            [widgets.HBox([self.slider, self.range_label]), *( [self.epochs_slider] if self.epochs_slider else []),
-             self.hint, widgets.HBox(self.buttons), self.summary, self.image]
+            [
+                widgets.HBox([self.slider, self.range_label]),
+                *([self.epochs_slider] if self.epochs_slider else []),
+                self.hint,
+                widgets.HBox(self.buttons),
+                self.summary,
+                self.image,
+            ]
         )
 
     @property
@@ -388,8 +416,9 @@ class StepSizeExplorer:
         losses = self.train(step) if epochs is None else self.train(step, epochs)
         losses = as_float_array(losses, "the losses train returned")
         if losses.ndim != 1 or losses.size == 0:
-            raise ValueError(f"the losses train returned must be 1-D, one per epoch from epoch 0; got shape "
-                             f"{losses.shape}")
+            raise ValueError(
+                f"the losses train returned must be 1-D, one per epoch from epoch 0; got shape {losses.shape}"
+            )
         return losses
 
     def run(self, step, epochs=None):
@@ -409,7 +438,7 @@ class StepSizeExplorer:
             epochs = self.epochs_slider.value if epochs is None else epochs
             if diverged_at is not None and diverged_at > epochs:
                 diverged_at = None
-            losses = losses[:epochs + 1]
+            losses = losses[: epochs + 1]
         return losses, diverged_at
 
     def _build_figure(self, title):
@@ -426,8 +455,9 @@ class StepSizeExplorer:
         self.previous_line = self.ax.plot([], [], color="0.6", alpha=0.6, linewidth=1.2, label="previous")[0]
         self.line = self.ax.plot([], [], color="tab:blue", linewidth=2, label="this step")[0]
         self.marker = self.ax.plot([], [], linestyle="none", marker="X", markersize=10, color="tab:red")[0]
-        self.diverged_text = self.ax.text(0.98, 0.95, "", transform=self.ax.transAxes, ha="right", va="top",
-                                          color="tab:red", fontsize=11)
+        self.diverged_text = self.ax.text(
+            0.98, 0.95, "", transform=self.ax.transAxes, ha="right", va="top", color="tab:red", fontsize=11
+        )
         label_loss_axes(self.ax, title=title, log_y=self.log_y)
         self.ax.legend(loc="lower left")  # off the start and the diverged marker, at the top left
         self.ax.set_ylim(self.bottom, self.top)
@@ -451,8 +481,11 @@ class StepSizeExplorer:
         x, y = clipped_curve(losses, diverged_at, self.top)
         self.line.set_data(x, y)
         self.previous = (x, y)
-        last = self.epochs_slider.value if (self.epochs_slider is not None and epochs is None) else (
-            epochs if epochs is not None else max(losses.size - 1, 1))
+        last = (
+            self.epochs_slider.value
+            if (self.epochs_slider is not None and epochs is None)
+            else (epochs if epochs is not None else max(losses.size - 1, 1))
+        )
         self.ax.set_xlim(0, max(last, 1))
         if diverged_at is None:
             self.marker.set_data([], [])
@@ -493,8 +526,9 @@ def check_presets(presets, min_step, max_step) -> dict:
             raise TypeError(f"presets' labels must be non-empty str; got {label!r}")
         value = check_positive_number(value, f"presets[{label!r}]")
         if not min_step <= value <= max_step:
-            raise ValueError(f"presets[{label!r}] = {value:g} is outside the slider's range "
-                             f"[{min_step:g}, {max_step:g}]")
+            raise ValueError(
+                f"presets[{label!r}] = {value:g} is outside the slider's range [{min_step:g}, {max_step:g}]"
+            )
         checked[label] = value
     return checked
 
@@ -508,14 +542,35 @@ def epochs_slider(epochs, max_epochs=None):
     max_epochs = min(4 * epochs, MAX_EPOCHS) if max_epochs is None else check_epochs(max_epochs, "max_epochs")
     if max_epochs < epochs:
         raise ValueError(f"max_epochs must be at least epochs ({epochs}); got {max_epochs}")
-    slider = widgets.IntSlider(value=epochs, min=1, max=max_epochs, description="epochs",
-                               continuous_update=CONTINUOUS_UPDATE, layout=widgets.Layout(width=SLIDER_WIDTH))
+    slider = widgets.IntSlider(
+        value=epochs,
+        min=1,
+        max=max_epochs,
+        description="epochs",
+        continuous_update=CONTINUOUS_UPDATE,
+        layout=widgets.Layout(width=SLIDER_WIDTH),
+    )
     slider.add_class("epochs-slider")
     return slider
 
 
-def hot_and_cold_explorer(x, W, b, y, *, step, epochs, nudge="each", min_step=1e-4, max_step=1.0,
-                          max_epochs=None, title=None, hint="", presets=None, cap=None):
+def hot_and_cold_explorer(
+    x,
+    W,
+    b,
+    y,
+    *,
+    step,
+    epochs,
+    nudge="each",
+    min_step=1e-4,
+    max_step=1.0,
+    max_epochs=None,
+    title=None,
+    hint="",
+    presets=None,
+    cap=None,
+):
     """Step-size and epochs sliders over ``helpers.hot_and_cold`` on one sigmoid layer.
 
     Parameters
@@ -548,13 +603,36 @@ def hot_and_cold_explorer(x, W, b, y, *, step, epochs, nudge="each", min_step=1e
         return hot_and_cold(x, W, b, y, step=step, epochs=epochs, nudge=nudge).losses
 
     return StepSizeExplorer(
-        train, step=step, min_step=min_step, max_step=max_step, epochs=epochs, max_epochs=max_epochs,
-        title=title or f"hot and cold ({nudge})", symbol="s", hint=hint, presets=presets, cap=cap,
+        train,
+        step=step,
+        min_step=min_step,
+        max_step=max_step,
+        epochs=epochs,
+        max_epochs=max_epochs,
+        title=title or f"hot and cold ({nudge})",
+        symbol="s",
+        hint=hint,
+        presets=presets,
+        cap=cap,
     )
 
 
-def gradient_descent_explorer(X, Y, *, n_hidden, step, epochs, seed=0, min_step=0.01, max_step=100.0,
-                              max_epochs=None, title=None, hint="", presets=None, cap=None):
+def gradient_descent_explorer(
+    X,
+    Y,
+    *,
+    n_hidden,
+    step,
+    epochs,
+    seed=0,
+    min_step=0.01,
+    max_step=100.0,
+    max_epochs=None,
+    title=None,
+    hint="",
+    presets=None,
+    cap=None,
+):
     """Step-size and epochs sliders over ``helpers.gradient_descent`` on a fresh two-layer network.
 
     Every run starts from ``init_two_layer(n_in, n_hidden, n_out, seed=seed)``,
@@ -594,6 +672,15 @@ def gradient_descent_explorer(X, Y, *, n_hidden, step, epochs, seed=0, min_step=
         return gradient_descent(params, X, Y, step=step, epochs=epochs)
 
     return StepSizeExplorer(
-        train, step=step, min_step=min_step, max_step=max_step, epochs=epochs, max_epochs=max_epochs,
-        title=title or f"gradient descent, n_hidden = {n_hidden}", symbol="α", hint=hint, presets=presets, cap=cap,
+        train,
+        step=step,
+        min_step=min_step,
+        max_step=max_step,
+        epochs=epochs,
+        max_epochs=max_epochs,
+        title=title or f"gradient descent, n_hidden = {n_hidden}",
+        symbol="α",
+        hint=hint,
+        presets=presets,
+        cap=cap,
     )

@@ -43,8 +43,17 @@ def test_sigmoid_derivative_matches_central_differences():
     assert sigmoid_derivative(0.0) == 0.25
 
 
-@pytest.mark.parametrize("bad, error", [(np.nan, ValueError), ([1.0, np.inf], ValueError), ([], ValueError),
-                                        ("1.0", TypeError), ([1 + 2j], TypeError), (None, TypeError)])
+@pytest.mark.parametrize(
+    "bad, error",
+    [
+        (np.nan, ValueError),
+        ([1.0, np.inf], ValueError),
+        ([], ValueError),
+        ("1.0", TypeError),
+        ([1 + 2j], TypeError),
+        (None, TypeError),
+    ],
+)
 def test_sigmoid_rejects_bad_input_naming_z(bad, error):
     with pytest.raises(error, match="z"):
         sigmoid(bad)

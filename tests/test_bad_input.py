@@ -37,27 +37,51 @@ CASES = {
     "binary_cross_entropy": (helpers.binary_cross_entropy, {"y": [0.0, 1.0], "h": [0.4, 0.6]}),
     "binary_cross_entropy_from_logits": (helpers.binary_cross_entropy_from_logits, {"y": [0.0, 1.0], "z": [-2.0, 3.0]}),
     "sigmoid_layer": (helpers.sigmoid_layer, {"x": SEED_X, "W": SEED_W, "b": SEED_B}),
-    "sigmoid_layer_gradient": (helpers.sigmoid_layer_gradient, {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.9, 0.9]}),
-    "hot_and_cold": (helpers.hot_and_cold,
-                     {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2,
-                      "nudge": "each", "loss": helpers.mean_squared_error}),
-    "layer_gradient_descent": (helpers.layer_gradient_descent,
-                               {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2}),
+    "sigmoid_layer_gradient": (
+        helpers.sigmoid_layer_gradient,
+        {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.9, 0.9]},
+    ),
+    "hot_and_cold": (
+        helpers.hot_and_cold,
+        {
+            "x": SEED_X,
+            "W": SEED_W,
+            "b": SEED_B,
+            "y": [0.95, 0.99],
+            "step": 0.01,
+            "epochs": 2,
+            "nudge": "each",
+            "loss": helpers.mean_squared_error,
+        },
+    ),
+    "layer_gradient_descent": (
+        helpers.layer_gradient_descent,
+        {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2},
+    ),
     "init_two_layer": (helpers.init_two_layer, {"n_in": 2, "n_hidden": 3, "n_out": 1, "seed": 0}),
     "forward": (helpers.forward, {"params": XOR_PARAMS, "X": helpers.XOR_X}),
     "two_layer_loss": (helpers.two_layer_loss, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y}),
-    "gradient_check": (helpers.gradient_check, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y,
-                                                "eps": 1e-5}),
-    "numerical_gradient": (helpers.numerical_gradient, {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y,
-                                                        "eps": 1e-5}),
-    "backward": (helpers.backward, {"params": XOR_PARAMS, "cache": helpers.forward(XOR_PARAMS, helpers.XOR_X)[1],
-                                    "Y": helpers.XOR_Y}),
+    "gradient_check": (
+        helpers.gradient_check,
+        {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "eps": 1e-5},
+    ),
+    "numerical_gradient": (
+        helpers.numerical_gradient,
+        {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "eps": 1e-5},
+    ),
+    "backward": (
+        helpers.backward,
+        {"params": XOR_PARAMS, "cache": helpers.forward(XOR_PARAMS, helpers.XOR_X)[1], "Y": helpers.XOR_Y},
+    ),
     "relative_error": (helpers.relative_error, {"a": {"W1": np.ones(2)}, "b": {"W1": np.ones(2)}}),
-    "gradient_descent": (helpers.gradient_descent,
-                         {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 2}),
-    "hot_and_cold_two_layer": (helpers.hot_and_cold_two_layer,
-                               {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 1,
-                                "nudge": "each"}),
+    "gradient_descent": (
+        helpers.gradient_descent,
+        {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 2},
+    ),
+    "hot_and_cold_two_layer": (
+        helpers.hot_and_cold_two_layer,
+        {"params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "step": 0.1, "epochs": 1, "nudge": "each"},
+    ),
     "make_xor": (helpers.make_xor, {"n_per_corner": 2, "noise": 0.1, "seed": 0}),
 }
 
@@ -66,8 +90,10 @@ SPOILABLE = [(name, argument) for name, (_, kwargs) in CASES.items() for argumen
 
 def fresh(kwargs):
     """Copies, so that gradient_descent's in-place update cannot leak between examples."""
-    return {key: ({k: v.copy() for k, v in value.items()} if isinstance(value, dict) else value)
-            for key, value in kwargs.items()}
+    return {
+        key: ({k: v.copy() for k, v in value.items()} if isinstance(value, dict) else value)
+        for key, value in kwargs.items()
+    }
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -8,12 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
+from test_bad_input import BAD_VALUES, SEED_B, SEED_W, SEED_X, XOR_PARAMS  # tests/ is on sys.path under pytest
 
 import helpers
 from helpers import comparison, widgets
-from helpers.figures import comparison_plots, hot_and_cold_plots, loss_plots, plotting
-
-from test_bad_input import BAD_VALUES, SEED_B, SEED_W, SEED_X, XOR_PARAMS  # tests/ is on sys.path under pytest
+from helpers.figures import hot_and_cold_plots, loss_plots, plotting
 
 matplotlib.use("Agg")
 
@@ -46,49 +45,105 @@ CASES = {
     "plot_decision_boundary": (
         plotting.plot_decision_boundary,
         {"ax": AX, "params": XOR_PARAMS, "X": helpers.XOR_X, "Y": helpers.XOR_Y, "resolution": 5},
-        {"params": BAD_VALUES, "X": BAD_VALUES, "Y": BAD_VALUES, "resolution": BAD_VALUES}),
+        {"params": BAD_VALUES, "X": BAD_VALUES, "Y": BAD_VALUES, "resolution": BAD_VALUES},
+    ),
     "decision_grid": (
-        plotting.decision_grid, {"X": helpers.XOR_X, "resolution": 5, "margin": 0.5},
-        {"X": BAD_VALUES, "resolution": BAD_VALUES, "margin": BAD_VALUES}),
+        plotting.decision_grid,
+        {"X": helpers.XOR_X, "resolution": 5, "margin": 0.5},
+        {"X": BAD_VALUES, "resolution": BAD_VALUES, "margin": BAD_VALUES},
+    ),
     "plot_loss_curve": (
-        plotting.plot_loss_curve, {"ax": AX, "losses": [0.7, 0.5], "x": [0, 1]},
-        {"losses": BAD_VALUES, "x": BAD_UNLESS_NONE}),
-    "summarize_run": (widgets.summarize_run, {"step": 0.1, "losses": [0.7, 0.5]}, {"step": BAD_VALUES, "losses": BAD_VALUES}),
-    "log_slider_range": (widgets.log_slider_range, {"min_step": 0.1, "max_step": 1.0},
-                         {"min_step": BAD_VALUES, "max_step": BAD_VALUES}),
-    "epochs_slider": (widgets.epochs_slider, {"epochs": 3, "max_epochs": 5},
-                      {"epochs": BAD_VALUES, "max_epochs": BAD_UNLESS_NONE}),
+        plotting.plot_loss_curve,
+        {"ax": AX, "losses": [0.7, 0.5], "x": [0, 1]},
+        {"losses": BAD_VALUES, "x": BAD_UNLESS_NONE},
+    ),
+    "summarize_run": (
+        widgets.summarize_run,
+        {"step": 0.1, "losses": [0.7, 0.5]},
+        {"step": BAD_VALUES, "losses": BAD_VALUES},
+    ),
+    "log_slider_range": (
+        widgets.log_slider_range,
+        {"min_step": 0.1, "max_step": 1.0},
+        {"min_step": BAD_VALUES, "max_step": BAD_VALUES},
+    ),
+    "epochs_slider": (
+        widgets.epochs_slider,
+        {"epochs": 3, "max_epochs": 5},
+        {"epochs": BAD_VALUES, "max_epochs": BAD_UNLESS_NONE},
+    ),
     "StepSizeExplorer": (
         widgets.StepSizeExplorer,
         {"train": fake_train, "step": 0.5, "min_step": 0.1, "max_step": 1.0, "epochs": 3, "title": "t"},
-        {"train": BAD_VALUES, "step": BAD_VALUES, "min_step": BAD_VALUES, "max_step": BAD_VALUES,
-         "epochs": BAD_UNLESS_NONE, "title": BAD_NOT_TEXT}),
+        {
+            "train": BAD_VALUES,
+            "step": BAD_VALUES,
+            "min_step": BAD_VALUES,
+            "max_step": BAD_VALUES,
+            "epochs": BAD_UNLESS_NONE,
+            "title": BAD_NOT_TEXT,
+        },
+    ),
     "hot_and_cold_explorer": (
         widgets.hot_and_cold_explorer,
         {"x": SEED_X, "W": SEED_W, "b": SEED_B, "y": [0.95, 0.99], "step": 0.01, "epochs": 2},
-        {"x": BAD_VALUES, "W": BAD_VALUES, "b": BAD_VALUES, "y": BAD_VALUES, "step": BAD_VALUES,
-         "epochs": BAD_VALUES, "nudge": BAD_VALUES}),
+        {
+            "x": BAD_VALUES,
+            "W": BAD_VALUES,
+            "b": BAD_VALUES,
+            "y": BAD_VALUES,
+            "step": BAD_VALUES,
+            "epochs": BAD_VALUES,
+            "nudge": BAD_VALUES,
+        },
+    ),
     "gradient_descent_explorer": (
         widgets.gradient_descent_explorer,
         {"X": helpers.XOR_X, "Y": helpers.XOR_Y, "n_hidden": 2, "step": 1.0, "epochs": 2, "seed": 0},
-        {"X": BAD_VALUES, "Y": BAD_VALUES, "n_hidden": BAD_VALUES, "step": BAD_VALUES, "epochs": BAD_VALUES,
-         "seed": BAD_VALUES}),
-    "run_curve": (hot_and_cold_plots.run_curve, {"result": RUN, "by": "epoch"}, {"result": BAD_VALUES, "by": BAD_VALUES}),
-    "plot_sigmoid_reach": (loss_plots.plot_sigmoid_reach, {"ax": AX, "targets": [0.95, 1.23], "z_max": 8.0, "num": 9},
-                           {"targets": BAD_VALUES, "z_max": BAD_VALUES, "num": BAD_VALUES}),
+        {
+            "X": BAD_VALUES,
+            "Y": BAD_VALUES,
+            "n_hidden": BAD_VALUES,
+            "step": BAD_VALUES,
+            "epochs": BAD_VALUES,
+            "seed": BAD_VALUES,
+        },
+    ),
+    "run_curve": (
+        hot_and_cold_plots.run_curve,
+        {"result": RUN, "by": "epoch"},
+        {"result": BAD_VALUES, "by": BAD_VALUES},
+    ),
+    "plot_sigmoid_reach": (
+        loss_plots.plot_sigmoid_reach,
+        {"ax": AX, "targets": [0.95, 1.23], "z_max": 8.0, "num": 9},
+        {"targets": BAD_VALUES, "z_max": BAD_VALUES, "num": BAD_VALUES},
+    ),
     "plot_losses_against_prediction": (
-        loss_plots.plot_losses_against_prediction, {"ax": AX, "y": 1.0, "num": 5, "h_min": 0.1, "h_max": 0.9},
-        {"y": BAD_VALUES, "num": BAD_VALUES, "h_min": BAD_VALUES, "h_max": BAD_VALUES}),
-    "plot_gradients_against_z": (loss_plots.plot_gradients_against_z, {"ax": AX, "y": 1.0, "z": [-1.0, 0.0, 1.0]},
-                                 {"y": BAD_VALUES, "z": BAD_VALUES}),
-    "draw_network": (loss_plots.draw_network, {"ax": AX, "W": SEED_W, "b": SEED_B, "x": SEED_X, "radius": 0.28},
-                     {"W": BAD_VALUES, "b": BAD_UNLESS_NONE, "x": BAD_UNLESS_NONE, "radius": BAD_VALUES}),
+        loss_plots.plot_losses_against_prediction,
+        {"ax": AX, "y": 1.0, "num": 5, "h_min": 0.1, "h_max": 0.9},
+        {"y": BAD_VALUES, "num": BAD_VALUES, "h_min": BAD_VALUES, "h_max": BAD_VALUES},
+    ),
+    "plot_gradients_against_z": (
+        loss_plots.plot_gradients_against_z,
+        {"ax": AX, "y": 1.0, "z": [-1.0, 0.0, 1.0]},
+        {"y": BAD_VALUES, "z": BAD_VALUES},
+    ),
+    "draw_network": (
+        loss_plots.draw_network,
+        {"ax": AX, "W": SEED_W, "b": SEED_B, "x": SEED_X, "radius": 0.28},
+        {"W": BAD_VALUES, "b": BAD_UNLESS_NONE, "x": BAD_UNLESS_NONE, "radius": BAD_VALUES},
+    ),
     "trace_path": (
         comparison.trace_path,
         {"train_one_epoch": lambda W, b: (W, b), "W": [[0.0]], "b": [0.0], "epochs": 2},
-        {"train_one_epoch": BAD_VALUES, "W": BAD_VALUES, "b": BAD_VALUES, "epochs": BAD_VALUES}),
-    "passes_to_reach": (comparison.passes_to_reach, {"passes": [1, 3], "losses": [0.7, 0.4], "level": 0.5},
-                        {"passes": BAD_VALUES, "losses": BAD_VALUES, "level": BAD_VALUES}),
+        {"train_one_epoch": BAD_VALUES, "W": BAD_VALUES, "b": BAD_VALUES, "epochs": BAD_VALUES},
+    ),
+    "passes_to_reach": (
+        comparison.passes_to_reach,
+        {"passes": [1, 3], "losses": [0.7, 0.4], "level": 0.5},
+        {"passes": BAD_VALUES, "losses": BAD_VALUES, "level": BAD_VALUES},
+    ),
 }
 
 SPOILABLE = [(name, argument) for name, (_, _, spoil) in CASES.items() for argument in spoil]
@@ -119,6 +174,7 @@ def test_a_spoiled_argument_is_named_in_a_clear_error(name, argument, data):
 
 
 # The examples of the issue, one by one.
+
 
 @pytest.mark.parametrize("resolution", [0, 1, -5, 10**6, 2.5])
 def test_decision_boundary_resolution_out_of_range(resolution):
@@ -153,16 +209,24 @@ def test_summarize_run_refuses_2d_losses():
         widgets.summarize_run(0.1, [[0.7, 0.5], [0.4, 0.3]])
 
 
-@pytest.mark.parametrize("result, error, match", [
-    (None, TypeError, "result must be what helpers.hot_and_cold returned"),
-    ([0.7, 0.5], TypeError, "has no initial_loss, losses, evaluations"),
-    (helpers.LayerRun(np.array([0.5, np.nan]), SEED_W, SEED_B, 0.7, np.array([3, 5])), ValueError,
-     r"result.losses must be finite"),
-    (helpers.LayerRun(np.array([0.5, 0.4]), SEED_W, SEED_B, 0.7, np.array([3])), ValueError,
-     r"same length"),
-    (helpers.LayerRun(np.array([0.5, 0.4]), SEED_W, SEED_B, np.inf, np.array([3, 5])), ValueError,
-     r"result.initial_loss must be a finite number"),
-])
+@pytest.mark.parametrize(
+    "result, error, match",
+    [
+        (None, TypeError, "result must be what helpers.hot_and_cold returned"),
+        ([0.7, 0.5], TypeError, "has no initial_loss, losses, evaluations"),
+        (
+            helpers.LayerRun(np.array([0.5, np.nan]), SEED_W, SEED_B, 0.7, np.array([3, 5])),
+            ValueError,
+            r"result.losses must be finite",
+        ),
+        (helpers.LayerRun(np.array([0.5, 0.4]), SEED_W, SEED_B, 0.7, np.array([3])), ValueError, r"same length"),
+        (
+            helpers.LayerRun(np.array([0.5, 0.4]), SEED_W, SEED_B, np.inf, np.array([3, 5])),
+            ValueError,
+            r"result.initial_loss must be a finite number",
+        ),
+    ],
+)
 def test_run_curve_checks_its_result(result, error, match):
     with pytest.raises(error, match=match):
         hot_and_cold_plots.run_curve(result)

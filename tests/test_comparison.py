@@ -56,8 +56,9 @@ def test_layer_gradient_descent_follows_the_update_rule(layer_problem):
     for epoch in range(3):
         dW, db = helpers.sigmoid_layer_gradient(x, W_now, b_now, y)
         W_now, b_now = W_now - 0.5 * dW, b_now - 0.5 * db
-        assert run.losses[epoch + 1] == pytest.approx(helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W_now, b_now)),
-                                                  rel=1e-12)
+        assert run.losses[epoch + 1] == pytest.approx(
+            helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W_now, b_now)), rel=1e-12
+        )
     np.testing.assert_allclose(run.W, W_now, rtol=1e-12)
     assert list(run.evaluations) == [1, 3, 5, 7] and run.losses[0] == run.initial_loss
     assert np.array_equal(W, layer_problem[1])  # not modified
@@ -94,11 +95,14 @@ def test_hot_and_cold_two_layer_together_moves_everything_alike():
     assert run.evaluations[-1] == 1 + 2 * 5
 
 
-@pytest.mark.parametrize("kwargs, error, match", [
-    ({"step": 0.0, "epochs": 1}, ValueError, "step must be a finite number greater than 0"),
-    ({"step": 0.1, "epochs": 0}, ValueError, "epochs must be at least 1"),
-    ({"step": 0.1, "epochs": 1, "nudge": "all"}, ValueError, "nudge must be 'together' or 'each'"),
-])
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"step": 0.0, "epochs": 1}, ValueError, "step must be a finite number greater than 0"),
+        ({"step": 0.1, "epochs": 0}, ValueError, "epochs must be at least 1"),
+        ({"step": 0.1, "epochs": 1, "nudge": "all"}, ValueError, "nudge must be 'together' or 'each'"),
+    ],
+)
 def test_hot_and_cold_two_layer_rejects_bad_settings(kwargs, error, match):
     X, Y = helpers.make_xor(2)
     with pytest.raises(error, match=match):

@@ -58,10 +58,12 @@ def test_work_curves_plot_loss_against_passes_on_log_axes(ax, xor_problem):
     X, Y, params = xor_problem
     run = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
     losses = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=10)
-    curves = {"hot and cold": comparison.hot_and_cold_work(run),
-              "gradient descent": (comparison.gradient_descent_work(losses), losses)}
+    curves = {
+        "hot and cold": comparison.hot_and_cold_work(run),
+        "gradient descent": (comparison.gradient_descent_work(losses), losses),
+    }
     lines, level_lines = comparison_plots.draw_work_curves(ax, curves, levels=(0.5, 0.1))
-    for line, (label, (passes, values)) in zip(lines, curves.items()):
+    for line, (label, (passes, values)) in zip(lines, curves.items(), strict=True):
         assert line.get_label() == label
         np.testing.assert_array_equal(line.get_xdata(), passes)
         np.testing.assert_array_equal(line.get_ydata(), values)
@@ -79,8 +81,7 @@ def test_cost_growth_draws_2P_and_a_flat_backprop_line(ax):
 
 
 def test_passes_to_reach_plot_marks_runs_that_fell_short_at_the_budget(ax):
-    reached, missed = comparison_plots.draw_passes_to_reach(ax, [9, 17, 33], [None, 511, 661], label="hc",
-                                                             budget=5000)
+    reached, missed = comparison_plots.draw_passes_to_reach(ax, [9, 17, 33], [None, 511, 661], label="hc", budget=5000)
     np.testing.assert_array_equal(reached.get_xdata(), [17, 33])
     np.testing.assert_array_equal(reached.get_ydata(), [511, 661])
     np.testing.assert_array_equal(missed.get_xdata(), [9])
@@ -104,34 +105,40 @@ def test_seed_counts_draw_every_reached_run_and_skip_misses(ax):
 
 def test_paths_on_surface_draw_the_three_rules(unit_problem):
     import matplotlib.pyplot as plt
+
     x, y, W, b = unit_problem
     w_values, b_values = np.linspace(-1, 3, 20), np.linspace(-2, 2, 20)
     surface = comparison.layer_loss_grid(x, y, w_values, b_values)
     paths = {
         "hot and cold, together": comparison.trace_path(
-            lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1), W, b, 4),
+            lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1), W, b, 4
+        ),
         "hot and cold, each": comparison.trace_path(
-            lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1, nudge="each"), W, b, 4),
+            lambda W_, b_: helpers.hot_and_cold(x, W_, b_, y, step=0.1, epochs=1, nudge="each"), W, b, 4
+        ),
         "gradient descent": comparison.trace_path(
-            lambda W_, b_: helpers.layer_gradient_descent(x, W_, b_, y, step=2.0, epochs=1), W, b, 4),
+            lambda W_, b_: helpers.layer_gradient_descent(x, W_, b_, y, step=2.0, epochs=1), W, b, 4
+        ),
     }
     fig, ax = plt.subplots()
-    lines = comparison_plots.draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, start=(0.0, -1.0),
-                                                   minimum=(1.0, 0.0), epochs=4)
-    assert len(lines["hot and cold, each"].get_xdata()) == 4 * 2 + 1         # the staircase's corners
+    lines = comparison_plots.draw_paths_on_surface(
+        fig, ax, w_values, b_values, surface, paths, start=(0.0, -1.0), minimum=(1.0, 0.0), epochs=4
+    )
+    assert len(lines["hot and cold, each"].get_xdata()) == 4 * 2 + 1  # the staircase's corners
     np.testing.assert_array_equal(lines["gradient descent"].get_xdata(), paths["gradient descent"][:, 0])
-    assert "4 epochs" in ax.get_title() and len(fig.axes) == 2               # the plot and its colour bar
+    assert "4 epochs" in ax.get_title() and len(fig.axes) == 2  # the plot and its colour bar
     plt.close(fig)
 
 
 def test_best_runs_draw_per_epoch_and_per_pass(xor_problem):
     import matplotlib.pyplot as plt
+
     X, Y, params = xor_problem
     hc = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
     gd = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=10)
     fig, (left, right) = plt.subplots(1, 2)
     lines = comparison_plots.draw_best_runs(left, right, hc, gd, labels=("hc", "gd"), levels=(0.5,))
-    np.testing.assert_array_equal(lines[1].get_ydata(), gd[1:])                 # per epoch: after 1, 2, ... updates
+    np.testing.assert_array_equal(lines[1].get_ydata(), gd[1:])  # per epoch: after 1, 2, ... updates
     np.testing.assert_array_equal(lines[3].get_xdata(), comparison.gradient_descent_work(gd))
     np.testing.assert_array_equal(lines[2].get_xdata(), comparison.hot_and_cold_work(hc)[0])
     assert left.get_xscale() == right.get_xscale() == "log"
@@ -139,14 +146,17 @@ def test_best_runs_draw_per_epoch_and_per_pass(xor_problem):
 
 
 def test_measured_over_seeds_draws_the_medians_and_every_seed(ax):
-    measured = {"hot and cold": np.array([[np.inf, np.inf, 289.0], [511.0, 409.0, np.inf]]),
-                "gradient descent": np.array([[501.0, 283.0, 299.0], [295.0, 281.0, 215.0]])}
+    measured = {
+        "hot and cold": np.array([[np.inf, np.inf, 289.0], [511.0, 409.0, np.inf]]),
+        "gradient descent": np.array([[501.0, 283.0, 299.0], [295.0, 281.0, 215.0]]),
+    }
     artists = comparison_plots.draw_measured_over_seeds(
-        ax, [9, 17], measured, labels={"hot and cold": "hc", "gradient descent": "gd"}, budget=5000, target=0.1)
+        ax, [9, 17], measured, labels={"hot and cold": "hc", "gradient descent": "gd"}, budget=5000, target=0.1
+    )
     reached, missed, dots = artists["hot and cold"]
-    np.testing.assert_array_equal(reached.get_xdata(), [17])                  # the 9-parameter median is a miss
-    np.testing.assert_array_equal(reached.get_ydata(), [511])                 # the middle one of 409, 511, inf
+    np.testing.assert_array_equal(reached.get_xdata(), [17])  # the 9-parameter median is a miss
+    np.testing.assert_array_equal(reached.get_ydata(), [511])  # the middle one of 409, 511, inf
     np.testing.assert_array_equal(missed.get_xdata(), [9])
-    assert len(dots.get_xdata()) == 3                                         # the three runs that reached it
+    assert len(dots.get_xdata()) == 3  # the three runs that reached it
     np.testing.assert_array_equal(artists["gradient descent"][0].get_ydata(), [299, 281])
     assert "0.1" in ax.get_ylabel() and ax.get_yscale() == "log"

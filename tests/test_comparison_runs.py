@@ -37,9 +37,8 @@ def test_trace_path_retraces_one_long_hot_and_cold_run(unit_problem, nudge):
     assert path.shape == (13, 2)
     np.testing.assert_array_equal(path[0], [0.0, -1.0])
     np.testing.assert_allclose(path[-1], [run.W[0, 0], run.b[0]], rtol=0, atol=1e-12)
-    losses = [helpers.mean_squared_error(y, helpers.sigmoid_layer(x, row[:1].reshape(1, 1), row[1:]))
-              for row in path]
-    np.testing.assert_allclose(losses, run.losses, rtol=1e-12)          # row k of the path: after k epochs
+    losses = [helpers.mean_squared_error(y, helpers.sigmoid_layer(x, row[:1].reshape(1, 1), row[1:])) for row in path]
+    np.testing.assert_allclose(losses, run.losses, rtol=1e-12)  # row k of the path: after k epochs
     if nudge == "together":
         np.testing.assert_allclose(path[:, 0] - path[:, 1], 1.0)  # w - b never changes
 
@@ -49,7 +48,7 @@ def test_trace_path_steps_are_minus_step_times_the_gradient(unit_problem):
     path = comparison.trace_path(
         lambda W_, b_: helpers.layer_gradient_descent(x, W_, b_, y, step=2.0, epochs=1), W, b, 5
     )
-    for before, after in zip(path[:-1], path[1:]):
+    for before, after in zip(path[:-1], path[1:], strict=True):
         dW, db = helpers.sigmoid_layer_gradient(x, before[:1].reshape(1, 1), before[1:], y)
         np.testing.assert_allclose(after - before, -2.0 * np.array([dW[0, 0], db[0]]), rtol=1e-12)
 
@@ -126,7 +125,9 @@ def test_parameter_count_matches_init_two_layer():
 
 def test_passes_per_update():
     assert comparison.passes_per_update(101_770) == {
-        "hot and cold (each)": 203_540, "finite differences": 203_540, "backprop": 2,
+        "hot and cold (each)": 203_540,
+        "finite differences": 203_540,
+        "backprop": 2,
     }
     with pytest.raises(ValueError):
         comparison.passes_per_update(0)
@@ -139,9 +140,9 @@ def xor_2_4_1():
 
 
 def test_budgets_count_whole_sweeps_and_updates():
-    assert comparison.sweeps_in_budget(17, 5000) == 147             # 1 + 147 * 34 = 4999 <= 5000 < 1 + 148 * 34
+    assert comparison.sweeps_in_budget(17, 5000) == 147  # 1 + 147 * 34 = 4999 <= 5000 < 1 + 148 * 34
     assert 1 + 147 * 34 <= 5000 < 1 + 148 * 34
-    assert comparison.updates_in_budget(5000) == 2500                # the last loss costs 1 + 2 * 2499 = 4999
+    assert comparison.updates_in_budget(5000) == 2500  # the last loss costs 1 + 2 * 2499 = 4999
     assert comparison.updates_in_budget(1) == 1
     with pytest.raises(ValueError, match="budget must allow one sweep"):
         comparison.sweeps_in_budget(17, 34)
@@ -154,16 +155,18 @@ def test_runs_on_a_budget_leave_the_start_alone_and_spend_at_most_the_budget(xor
     before = comparison.copy_params(params)
     hc = comparison.hot_and_cold_run(params, X, Y, step=0.5, budget=200)
     gd = comparison.gradient_descent_run(params, X, Y, step=5.0, budget=200)
-    assert hc.losses.size == 6 and hc.evaluations[-1] == 1 + 5 * 34 <= 200          # epochs 0 to 5
+    assert hc.losses.size == 6 and hc.evaluations[-1] == 1 + 5 * 34 <= 200  # epochs 0 to 5
     assert gd.losses.size == 100 and comparison.gradient_descent_work(gd.losses)[-1] <= 200
     assert all(np.array_equal(params[name], before[name]) for name in params)
-    assert gd.losses[-1] == helpers.two_layer_loss(gd.params, X, Y)               # the trained network's loss
+    assert gd.losses[-1] == helpers.two_layer_loss(gd.params, X, Y)  # the trained network's loss
     np.testing.assert_array_equal(
-        gd.losses, helpers.gradient_descent(comparison.copy_params(params), X, Y, step=5.0, epochs=99))
+        gd.losses, helpers.gradient_descent(comparison.copy_params(params), X, Y, step=5.0, epochs=99)
+    )
 
 
 def test_frozen_after_finds_the_last_sweep_that_helped():
     from types import SimpleNamespace as Run
+
     assert comparison.frozen_after(Run(losses=[1.0, 0.9, 0.9, 0.9])) == 1
     assert comparison.frozen_after(Run(losses=[1.0, 1.0, 1.0])) == 0
     assert comparison.frozen_after(Run(losses=[1.0, 0.9, 0.9, 0.8])) is None
@@ -198,58 +201,82 @@ def test_what_describe_descent_prints_about_a_chaotic_run_survives_a_tiny_change
     nudged = comparison.copy_params(params)
     nudged["W1"] *= 1 + 1e-14
     runs = [comparison.gradient_descent_run(start, X, Y, step=20.0, budget=5000).losses for start in (params, nudged)]
-    assert abs(runs[0][-1] - runs[1][-1]) > 0.05                            # chaotic digits
+    assert abs(runs[0][-1] - runs[1][-1]) > 0.05  # chaotic digits
     assert str(comparison.describe_descent(runs[0])) == str(comparison.describe_descent(runs[1]))
     assert comparison.final_loss_text(runs[0]) == comparison.final_loss_text(runs[1]) == "0.5 to 1.4"
-    assert "e-" in comparison.final_loss_text(comparison.gradient_descent_run(params, X, Y, step=5.0,
-                                                                              budget=5000).losses)
+    assert "e-" in comparison.final_loss_text(
+        comparison.gradient_descent_run(params, X, Y, step=5.0, budget=5000).losses
+    )
 
 
 def test_compare_steps_finds_the_fastest_steps_and_prints_no_chaotic_digits(xor_2_4_1):
     params, X, Y = xor_2_4_1
-    steps = comparison.compare_steps(params, X, Y, hc_steps=(0.1, 0.5), gd_steps=(5.0, 20.0), budget=5000,
-                                     target=0.1)
+    steps = comparison.compare_steps(params, X, Y, hc_steps=(0.1, 0.5), gd_steps=(5.0, 20.0), budget=5000, target=0.1)
     assert steps.best_hc_step == 0.5 and steps.best_gd_step == 5.0
     assert steps.gd_reach[20.0] is None and steps.hc_reach[0.5] < steps.hc_reach[0.1]
     table = steps.table()
     assert "0.5 to 1.4" in table and f"{steps.gd_runs[20.0].losses[-1]:.2e}" not in table
     assert f"{steps.hc_reach[0.5]:,}" in table
     with pytest.raises(ValueError, match="no step reached"):
-        comparison.compare_steps(params, X, Y, hc_steps=(0.01,), gd_steps=(0.2,), budget=200, target=0.1).best_hc_step
+        _ = comparison.compare_steps(
+            params, X, Y, hc_steps=(0.01,), gd_steps=(0.2,), budget=200, target=0.1
+        ).best_hc_step
 
 
 def test_reach_over_seeds_matches_single_runs_and_spread_summarizes_them(xor_2_4_1):
     _, X, Y = xor_2_4_1
-    counts = comparison.reach_over_seeds(X, Y, n_hidden_values=(2, 4), seeds=(0, 1), hc_step=0.5, gd_step=5.0,
-                                         budget=5000, target=0.1)
+    counts = comparison.reach_over_seeds(
+        X, Y, n_hidden_values=(2, 4), seeds=(0, 1), hc_step=0.5, gd_step=5.0, budget=5000, target=0.1
+    )
     assert counts["hot and cold"].shape == counts["gradient descent"].shape == (2, 2)
     start = helpers.init_two_layer(2, 4, 1, seed=1)
     gd = comparison.gradient_descent_run(start, X, Y, step=5.0, budget=5000).losses
     assert counts["gradient descent"][1, 1] == comparison.passes_to_reach(comparison.gradient_descent_work(gd), gd, 0.1)
-    assert counts["hot and cold"][1, 1] == np.inf                          # this start gets stuck
+    assert counts["hot and cold"][1, 1] == np.inf  # this start gets stuck
     stats = comparison.spread([[300, 200, np.inf], [5, 4, 3]])
     assert list(stats["reached"]) == [2, 3] and list(stats["min"]) == [200, 3]
     assert list(stats["median"]) == [300, 4] and list(stats["max"]) == [np.inf, 5]
-    assert comparison.spread([[1, 2, 3, 4]])["median"][0] == 2              # a value of a run, not 2.5
+    assert comparison.spread([[1, 2, 3, 4]])["median"][0] == 2  # a value of a run, not 2.5
     table = comparison.seed_table(counts, (2, 4))
     assert "missed" in table and "2-4-1" in table and "1/2" in table
     with pytest.raises(ValueError, match="2-D"):
         comparison.spread([1, 2, 3])
 
 
-@pytest.mark.parametrize("call, error, match", [
-    (lambda X, Y: comparison.hot_and_cold_run([1.0], X, Y, step=0.5, budget=100), TypeError, "params must be a dict"),
-    (lambda X, Y: comparison.gradient_descent_run({"W1": np.zeros((4, 2))}, X, Y, step=5.0, budget=100), ValueError,
-     "params is missing"),
-    (lambda X, Y: comparison.gradient_descent_run(helpers.init_two_layer(2, 4, 1), X, Y, step=-1.0, budget=100),
-     ValueError, "step"),
-    (lambda X, Y: comparison.hot_and_cold_run(helpers.init_two_layer(2, 4, 1), X, Y, step=0.5, budget=1.5),
-     TypeError, "budget"),
-    (lambda X, Y: comparison.frozen_after([0.5, 0.4]), TypeError, "run must have"),
-    (lambda X, Y: comparison.describe_descent([0.7, np.nan]), ValueError, "losses must be finite"),
-    (lambda X, Y: comparison.compare_steps(helpers.init_two_layer(2, 4, 1), X, Y, hc_steps=(0.5,), gd_steps=(5.0,),
-                                           budget=100, target=0.0), ValueError, "target"),
-])
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (
+            lambda X, Y: comparison.hot_and_cold_run([1.0], X, Y, step=0.5, budget=100),
+            TypeError,
+            "params must be a dict",
+        ),
+        (
+            lambda X, Y: comparison.gradient_descent_run({"W1": np.zeros((4, 2))}, X, Y, step=5.0, budget=100),
+            ValueError,
+            "params is missing",
+        ),
+        (
+            lambda X, Y: comparison.gradient_descent_run(helpers.init_two_layer(2, 4, 1), X, Y, step=-1.0, budget=100),
+            ValueError,
+            "step",
+        ),
+        (
+            lambda X, Y: comparison.hot_and_cold_run(helpers.init_two_layer(2, 4, 1), X, Y, step=0.5, budget=1.5),
+            TypeError,
+            "budget",
+        ),
+        (lambda X, Y: comparison.frozen_after([0.5, 0.4]), TypeError, "run must have"),
+        (lambda X, Y: comparison.describe_descent([0.7, np.nan]), ValueError, "losses must be finite"),
+        (
+            lambda X, Y: comparison.compare_steps(
+                helpers.init_two_layer(2, 4, 1), X, Y, hc_steps=(0.5,), gd_steps=(5.0,), budget=100, target=0.0
+            ),
+            ValueError,
+            "target",
+        ),
+    ],
+)
 def test_bad_input_names_the_argument(call, error, match):
     X, Y = helpers.make_xor(2)
     with pytest.raises(error, match=match):

@@ -43,6 +43,7 @@ def assert_no_expected_numbers(message, *arrays):
 
 # ---------------------------------------------------------------- exercise 1: output layer
 
+
 def check_output(function):
     params, X, Y, cache = section_one_network()
     return backprop.check_output_layer_gradients(function, cache["A1"], cache["A2"], Y)
@@ -66,8 +67,13 @@ def test_output_layer_missing_one_over_n():
 
 
 def test_output_layer_divides_by_m_instead_of_n():
-    result = check_output(lambda A1, A2, Y: ((A2 - Y) / Y.shape[1], (A2 - Y) / Y.shape[1] @ A1.T,
-                                             ((A2 - Y) / Y.shape[1]).sum(axis=1, keepdims=True)))
+    result = check_output(
+        lambda A1, A2, Y: (
+            (A2 - Y) / Y.shape[1],
+            (A2 - Y) / Y.shape[1] @ A1.T,
+            ((A2 - Y) / Y.shape[1]).sum(axis=1, keepdims=True),
+        )
+    )
     assert_wrong(result, OUTPUT, "dZ2", "n_out * m, not m")
 
 
@@ -75,6 +81,7 @@ def test_output_layer_sign_error():
     def wrong(A1, A2, Y):
         dZ2 = (Y - A2) / Y.size
         return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+
     assert_wrong(check_output(wrong), OUTPUT, "dZ2", "sign is flipped", "order of A2 and Y")
 
 
@@ -82,6 +89,7 @@ def test_output_layer_a1_not_transposed_is_a_shape_error():
     def wrong(A1, A2, Y):
         dZ2 = (A2 - Y) / Y.size
         return dZ2, A1 @ dZ2.T, dZ2.sum(axis=1, keepdims=True)
+
     result = check_output(wrong)
     assert_wrong(result, OUTPUT, "dW2 has shape (4, 2), expected (2, 4)", "transposed")
 
@@ -90,6 +98,7 @@ def test_output_layer_db2_without_keepdims():
     def wrong(A1, A2, Y):
         dZ2 = (A2 - Y) / Y.size
         return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1)
+
     assert_wrong(check_output(wrong), OUTPUT, "db2 has shape (2,)", "keepdims")
 
 
@@ -97,6 +106,7 @@ def test_output_layer_db2_summed_over_the_wrong_axis():
     def wrong(A1, A2, Y):
         dZ2 = (A2 - Y) / Y.size
         return dZ2, dZ2 @ A1.T, dZ2.sum(axis=0, keepdims=True)
+
     assert_wrong(check_output(wrong), OUTPUT, "db2 has shape (1, 5)", "wrong axis")
 
 
@@ -104,6 +114,7 @@ def test_output_layer_db2_averaged():
     def wrong(A1, A2, Y):
         dZ2 = (A2 - Y) / Y.size
         return dZ2, dZ2 @ A1.T, dZ2.mean(axis=1, keepdims=True)
+
     assert_wrong(check_output(wrong), OUTPUT, "db2", "times too small", "average")
 
 
@@ -111,6 +122,7 @@ def test_output_layer_divides_dw2_by_n_again():
     def wrong(A1, A2, Y):
         dZ2 = (A2 - Y) / Y.size
         return dZ2, dZ2 @ A1.T / Y.size, dZ2.sum(axis=1, keepdims=True)
+
     assert_wrong(check_output(wrong), OUTPUT, "dW2", "divide again")
 
 
@@ -120,14 +132,17 @@ def test_output_layer_returns_too_few_values():
 
 def test_output_layer_unseen_shapes_catch_a_transpose_the_example_hides():
     """A learner who hard-codes the example's sizes passes the example but not the unseen problems."""
+
     def wrong(A1, A2, Y):
         dZ2 = (A2 - Y) / 10
         return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+
     result = check_output(wrong)
     assert result.status == "wrong" and "(at A1 of shape (5, 7)" in result.message, result.message
 
 
 # ---------------------------------------------------------------- exercise 2: hidden layer
+
 
 def check_hidden(function):
     params, X, Y, cache = section_one_network()
@@ -141,6 +156,7 @@ def hidden(dA1_of, factor_of, *, dW1_of=None, db1_axis=1, keepdims=True):
         dZ1 = dA1 * factor_of(A1)
         dW1 = dZ1 @ X.T if dW1_of is None else dW1_of(dZ1, dA1, X)
         return dZ1, dW1, dZ1.sum(axis=db1_axis, keepdims=keepdims)
+
     return function
 
 
@@ -188,6 +204,7 @@ def test_hidden_layer_w2_not_transposed():
 
     def only_when_square(dZ2, W2):
         return W2 @ dZ2 if W2.shape[0] == W2.shape[1] else W2.T @ dZ2
+
     assert_wrong(check_hidden(hidden(only_when_square, right_factor)), HIDDEN, "W2", "transposed")
 
 
@@ -209,11 +226,13 @@ def test_hidden_layer_db1_wrong_axis_and_keepdims():
 def test_hidden_layer_learner_exception_is_reported_not_raised():
     def crashes(dZ2, W2, A1, X):
         raise KeyError("oops")
+
     result = check_hidden(crashes)
     assert result.status == "wrong" and "KeyError" in result.message
 
 
 # ---------------------------------------------------------------- exercise 3: find the bugs
+
 
 def test_backward_with_bugs_is_wrong_exactly_where_the_checker_says():
     params, X, Y, cache = section_one_network()
@@ -252,14 +271,17 @@ def test_find_the_bugs_not_answered():
     assert backprop.check_wrong_parameters(None).status == "not done"
 
 
-@pytest.mark.parametrize("answer, phrase", [
-    (["W1", "b1", "W2", "b2"], "every parameter"),
-    (["W1"], "1 wrong gradient is missing"),
-    (["W1", "b2", "b1"], "1 of the names you gave has a correct gradient"),
-    (["b1", "W2"], "2 wrong gradients are missing"),
-    ("W7", "not a parameter name"),
-    (3, "should be a list"),
-])
+@pytest.mark.parametrize(
+    "answer, phrase",
+    [
+        (["W1", "b1", "W2", "b2"], "every parameter"),
+        (["W1"], "1 wrong gradient is missing"),
+        (["W1", "b2", "b1"], "1 of the names you gave has a correct gradient"),
+        (["b1", "W2"], "2 wrong gradients are missing"),
+        ("W7", "not a parameter name"),
+        (3, "should be a list"),
+    ],
+)
 def test_find_the_bugs_wrong_answers_do_not_name_the_bugs(answer, phrase):
     result = backprop.check_wrong_parameters(answer)
     assert_wrong(result, BUGS, phrase)

@@ -24,6 +24,7 @@ def assert_wrong(result, grade_id, *must_contain, forbidden=()):
 
 # count_parameters ------------------------------------------------------------------------------
 
+
 def test_count_parameters_teacher_solution_passes(capsys):
     namespace = teacher_namespace(NOTEBOOK, "nb05-count-parameters")
     assert checks.check_count_parameters(namespace["count_parameters"]).passed
@@ -34,13 +35,16 @@ def test_count_parameters_stub_is_not_done():
     assert checks.check_count_parameters(stub).status == "not done"
 
 
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda n_in, n_hidden, n_out: n_hidden * n_in + n_out * n_hidden, "forget the biases"),
-    (lambda n_in, n_hidden, n_out: n_in * n_out, "n_in * n_out"),
-    (lambda n_in, n_hidden, n_out: n_hidden * n_in + n_out * (n_hidden + 1), "hidden layer's biases"),
-    (lambda n_in, n_hidden, n_out: 2 * (n_hidden * (n_in + 1) + n_out * (n_hidden + 1)), "2P"),
-    (lambda n_in, n_hidden, n_out: n_in * n_hidden * n_out, "do not multiply"),
-])
+@pytest.mark.parametrize(
+    "wrong, hint",
+    [
+        (lambda n_in, n_hidden, n_out: n_hidden * n_in + n_out * n_hidden, "forget the biases"),
+        (lambda n_in, n_hidden, n_out: n_in * n_out, "n_in * n_out"),
+        (lambda n_in, n_hidden, n_out: n_hidden * n_in + n_out * (n_hidden + 1), "hidden layer's biases"),
+        (lambda n_in, n_hidden, n_out: 2 * (n_hidden * (n_in + 1) + n_out * (n_hidden + 1)), "2P"),
+        (lambda n_in, n_hidden, n_out: n_in * n_hidden * n_out, "do not multiply"),
+    ],
+)
 def test_count_parameters_names_classic_mistakes(wrong, hint):
     result = checks.check_count_parameters(wrong)
     # 17 is the 2-4-1 answer the notebook states; any other expected count must not appear
@@ -54,11 +58,15 @@ def test_count_parameters_a_right_answer_only_for_the_notebooks_network_is_caugh
 
 def test_count_parameters_reports_a_non_integer_and_an_exception():
     assert_wrong(checks.check_count_parameters(lambda *sizes: 16.5), "nb05-count-parameters", "whole number")
-    assert_wrong(checks.check_count_parameters(lambda n_in, n_hidden, n_out: n_in / 0), "nb05-count-parameters",
-                 "ZeroDivisionError")
+    assert_wrong(
+        checks.check_count_parameters(lambda n_in, n_hidden, n_out: n_in / 0),
+        "nb05-count-parameters",
+        "ZeroDivisionError",
+    )
 
 
 # passes_to_reach -------------------------------------------------------------------------------
+
 
 def test_passes_to_reach_teacher_solution_passes():
     namespace = teacher_namespace(NOTEBOOK, "nb05-passes-to-reach")
@@ -78,24 +86,28 @@ def _first(passes, losses, level, *, strict=False, last=False, index=False, miss
     return int(k) if index else int(np.asarray(passes)[k])
 
 
-@pytest.mark.parametrize("wrong, hint", [
-    (lambda p, l, v: _first(p, l, v, index=True), "a position in the history"),
-    (lambda p, l, v: _first(p, l, v, strict=True), "<=, not <"),
-    (lambda p, l, v: _first(p, l, v, last=True), "the last time"),
-    (lambda p, l, v: _first(p, l, v, missing=-1), "should be None"),
-    (lambda p, l, v: int(np.asarray(p)[np.argmin(l)]), "lowest"),
-])
+@pytest.mark.parametrize(
+    "wrong, hint",
+    [
+        (lambda p, losses, v: _first(p, losses, v, index=True), "a position in the history"),
+        (lambda p, losses, v: _first(p, losses, v, strict=True), "<=, not <"),
+        (lambda p, losses, v: _first(p, losses, v, last=True), "the last time"),
+        (lambda p, losses, v: _first(p, losses, v, missing=-1), "should be None"),
+        (lambda p, losses, v: int(np.asarray(p)[np.argmin(losses)]), "lowest"),
+    ],
+)
 def test_passes_to_reach_names_classic_mistakes(wrong, hint):
     assert_wrong(checks.check_passes_to_reach(wrong), "nb05-passes-to-reach", hint)
 
 
 def test_passes_to_reach_does_not_reveal_the_expected_count():
-    result = checks.check_passes_to_reach(lambda p, l, v: _first(p, l, v, index=True))
+    result = checks.check_passes_to_reach(lambda p, losses, v: _first(p, losses, v, index=True))
     # the message shows the inputs (the right count is one of the passes), never which one is right
     assert "137" not in result.message.split("level 0.1")[-1] and "expected" not in result.message
 
 
 # step sizes --------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def teacher_steps():
@@ -116,17 +128,18 @@ def test_step_sizes_name_what_failed(teacher_steps):
     freeze, converge, diverge = teacher_steps
     grade = "nb05-step-sizes"
     # the best nudge of section 2 keeps improving: not frozen
-    assert_wrong(checks.check_step_sizes(0.5, converge, diverge), grade, "with s = 0.5", "not frozen",
-                 forbidden=(f"{freeze:g}",))
+    assert_wrong(
+        checks.check_step_sizes(0.5, converge, diverge), grade, "with s = 0.5", "not frozen", forbidden=(f"{freeze:g}",)
+    )
     # s = 1 freezes, but late
     assert_wrong(checks.check_step_sizes(1.0, converge, diverge), grade, "not early")
     # too small a step: not converged within the budget
-    assert_wrong(checks.check_step_sizes(freeze, 0.2, diverge), grade, "converge_step", "alpha = 0.2",
-                 "not converging")
+    assert_wrong(checks.check_step_sizes(freeze, 0.2, diverge), grade, "converge_step", "alpha = 0.2", "not converging")
     # alpha = 20 bounces: neither converging nor diverging
     assert_wrong(checks.check_step_sizes(freeze, 20.0, diverge), grade, "bounces", "not converging")
-    assert_wrong(checks.check_step_sizes(freeze, converge, 20.0), grade, "bounces", "not diverging",
-                 forbidden=(f"{diverge:g}",))
+    assert_wrong(
+        checks.check_step_sizes(freeze, converge, 20.0), grade, "bounces", "not diverging", forbidden=(f"{diverge:g}",)
+    )
     # swapping the two gradient-descent steps
     assert_wrong(checks.check_step_sizes(freeze, diverge, converge), grade, "converge_step")
 
@@ -153,8 +166,9 @@ def test_no_later_cell_uses_what_an_exercise_cell_defines():
         tree = ast.parse(source)
         if cell["metadata"].get("nbgrader", {}).get("solution"):
             seen_exercise = True
-            defined |= {node.id for node in ast.walk(tree)
-                        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+            defined |= {
+                node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+            }
             defined |= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
             continue
         used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}

@@ -133,8 +133,7 @@ def teacher_sweep():
     return teacher_namespace(NOTEBOOK, SWEEP)["each_sweep"]
 
 
-def sweep_with(*, accept, choose_up=lambda up, down: up <= down, from_start=False, in_place=False,
-               recompute=False):
+def sweep_with(*, accept, choose_up=lambda up, down: up <= down, from_start=False, in_place=False, recompute=False):
     """Variants of one sweep of "each", each with one classic mistake."""
 
     def each_sweep(theta, loss, s):

@@ -123,7 +123,7 @@ COUNT = "nb02-count-parameters"
 
 
 def right_count(sizes):
-    return sum(n_out * n_in + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return sum(n_out * n_in + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
 
 
 def test_count_parameters_teacher_solution_passes():
@@ -139,11 +139,17 @@ def test_count_parameters_stub_is_not_done():
 @pytest.mark.parametrize(
     "wrong, phrases",
     [
-        (lambda s: sum(a * b for a, b in zip(s[:-1], s[1:])), ["6 is too few", "[3, 2]", "leave out the biases"]),
-        (lambda s: sum(a * b + a for a, b in zip(s[:-1], s[1:])), ["9 is too many", "not per input"]),
+        (
+            lambda s: sum(a * b for a, b in zip(s[:-1], s[1:], strict=True)),
+            ["6 is too few", "[3, 2]", "leave out the biases"],
+        ),
+        (lambda s: sum(a * b + a for a, b in zip(s[:-1], s[1:], strict=True)), ["9 is too many", "not per input"]),
         (lambda s: right_count(s) + s[0], ["11 is too many", "inputs are not units"]),
         (lambda s: s[0] * s[1] + s[1], ["[4, 3, 3, 2]", "only the first layer"]),
-        (lambda s: sum((a + 1) * (b + 1) for a, b in zip(s[:-1], s[1:])), ["12 is too many", "(n_in + 1)(n_out + 1)"]),
+        (
+            lambda s: sum((a + 1) * (b + 1) for a, b in zip(s[:-1], s[1:], strict=True)),
+            ["12 is too many", "(n_in + 1)(n_out + 1)"],
+        ),
     ],
 )
 def test_count_parameters_classic_mistakes_are_named(wrong, phrases):

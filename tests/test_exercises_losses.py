@@ -72,7 +72,11 @@ def test_mse_classic_mistakes_on_the_example(capsys, answer, phrases):
 def test_mse_mean_along_one_axis_is_named(capsys):
     message = wrong(
         checks.check_mean_squared_error(lambda y, h: np.mean((y - h) ** 2, axis=0)),
-        capsys, MSE_ID, "shape (5,)", "one value per example", "one axis only",
+        capsys,
+        MSE_ID,
+        "shape (5,)",
+        "one value per example",
+        "one axis only",
     )
     assert "random batch of shape (1, 5)" in message
 
@@ -112,18 +116,22 @@ def test_bce_helper_passes_and_stub_is_not_done(capsys):
 @pytest.mark.parametrize(
     "answer, phrases",
     [
-        (lambda y, h: np.mean(y * np.log(h) + (1 - y) * np.log(1 - h)),
-         ["y = 1, h = 0.3", "negative", "minus sign"]),
+        (lambda y, h: np.mean(y * np.log(h) + (1 - y) * np.log(1 - h)), ["y = 1, h = 0.3", "negative", "minus sign"]),
         (lambda y, h: -np.mean(y * np.log(h)), ["y = 0, h = 0.3", "targets y = 0", "missing"]),
-        (lambda y, h: -np.sum(y * np.log(h) + (1 - y) * np.log(1 - h)),
-         ["notebook's example", "4 times too large", "sum instead of averaging"]),
-        (lambda y, h: -np.mean(h * np.log(y) + (1 - h) * np.log(1 - y)),
-         ["y = 1, h = 0.3", "not finite", "swap y and h"]),
+        (
+            lambda y, h: -np.sum(y * np.log(h) + (1 - y) * np.log(1 - h)),
+            ["notebook's example", "4 times too large", "sum instead of averaging"],
+        ),
+        (
+            lambda y, h: -np.mean(h * np.log(y) + (1 - h) * np.log(1 - y)),
+            ["y = 1, h = 0.3", "not finite", "swap y and h"],
+        ),
         (lambda y, h: -np.mean(y * np.log10(h) + (1 - y) * np.log10(1 - h)), ["natural logarithm"]),
-        (lambda y, h: -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h), axis=0),
-         ["notebook's example", "shape (4,)", "one value per example"]),
-        (lambda y, h: -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h), axis=1),
-         ["(2, 5)", "one value per output"]),
+        (
+            lambda y, h: -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h), axis=0),
+            ["notebook's example", "shape (4,)", "one value per example"],
+        ),
+        (lambda y, h: -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h), axis=1), ["(2, 5)", "one value per output"]),
     ],
     ids=["no-minus", "no-log-1-minus-h", "sum", "swapped-y-h", "log10", "axis-0", "axis-1"],
 )
@@ -136,7 +144,11 @@ def test_bce_dropping_the_y_term_is_named(capsys):
     # Right at y = 0 only; the first input, y = 1, exposes it.
     wrong(
         checks.check_binary_cross_entropy(lambda y, h: -np.mean((1 - y) * np.log(1 - h))),
-        capsys, BCE_ID, "y = 1, h = 0.3", "targets y = 1", "missing",
+        capsys,
+        BCE_ID,
+        "y = 1, h = 0.3",
+        "targets y = 1",
+        "missing",
     )
 
 
@@ -179,25 +191,35 @@ def _h(w, b, x):
 @pytest.mark.parametrize(
     "answer, phrases",
     [
-        (lambda w, b, x, y, a: (w + a * (_h(w, b, x) - y) * x, b + a * (_h(w, b, x) - y)),
-         ["notebook's example", "loss went up", "against"]),
+        (
+            lambda w, b, x, y, a: (w + a * (_h(w, b, x) - y) * x, b + a * (_h(w, b, x) - y)),
+            ["notebook's example", "loss went up", "against"],
+        ),
         (lambda w, b, x, y, a: (w - a * (_h(w, b, x) - y), b - a * (_h(w, b, x) - y)), ["factor x"]),
-        (lambda w, b, x, y, a: (
-            w - a * 2 * (_h(w, b, x) - y) * _h(w, b, x) * (1 - _h(w, b, x)) * x,
-            b - a * 2 * (_h(w, b, x) - y) * _h(w, b, x) * (1 - _h(w, b, x)),
-        ), ["squared error's gradient"]),
-        (lambda w, b, x, y, a: (w - a * (np.dot(w, x) + b - y) * x, b - a * (np.dot(w, x) + b - y)),
-         ["sigmoid of z"]),
+        (
+            lambda w, b, x, y, a: (
+                w - a * 2 * (_h(w, b, x) - y) * _h(w, b, x) * (1 - _h(w, b, x)) * x,
+                b - a * 2 * (_h(w, b, x) - y) * _h(w, b, x) * (1 - _h(w, b, x)),
+            ),
+            ["squared error's gradient"],
+        ),
+        (lambda w, b, x, y, a: (w - a * (np.dot(w, x) + b - y) * x, b - a * (np.dot(w, x) + b - y)), ["sigmoid of z"]),
         (lambda w, b, x, y, a: (w - (_h(w, b, x) - y) * x, b - (_h(w, b, x) - y)), ["step size alpha"]),
-        (lambda w, b, x, y, a: (w - a * (helpers.sigmoid(w * x + b) - y) * x, b - a * (helpers.sigmoid(w * x + b) - y)),
-         ["n_in = 3", "b_new has shape (3,)", "one number"]),
+        (
+            lambda w, b, x, y, a: (
+                w - a * (helpers.sigmoid(w * x + b) - y) * x,
+                b - a * (helpers.sigmoid(w * x + b) - y),
+            ),
+            ["n_in = 3", "b_new has shape (3,)", "one number"],
+        ),
         (lambda w, b, x, y, a: right_step(w, b, x, y, a)[0], ["two things", "(w_new, b_new)"]),
         (lambda w, b, x, y, a: (right_step(w, b, x, y, a)[0], b), ["bias was not updated"]),
-        (lambda w, b, x, y, a: (right_step(w, b, x, y, a)[0][::-1], right_step(w, b, x, y, a)[1]),
-         ["n_in = 3", "w_new wrong"]),
+        (
+            lambda w, b, x, y, a: (right_step(w, b, x, y, a)[0][::-1], right_step(w, b, x, y, a)[1]),
+            ["n_in = 3", "w_new wrong"],
+        ),
     ],
-    ids=["plus", "no-x", "mse-gradient", "no-sigmoid", "no-alpha", "elementwise-z", "only-w", "b-kept",
-         "unknown"],
+    ids=["plus", "no-x", "mse-gradient", "no-sigmoid", "no-alpha", "elementwise-z", "only-w", "b-kept", "unknown"],
 )
 def test_step_classic_mistakes(capsys, answer, phrases):
     message = wrong(checks.check_gradient_step(answer), capsys, STEP_ID, *phrases)

@@ -46,10 +46,14 @@ MIN_LEGEND_PT = 11.0
 # The math never imports matplotlib or ipywidgets.
 # ---------------------------------------------------------------------------------------------
 
+
 def _math_modules():
     """Every top-level module of helpers except the UI (``widgets``) and ``figures``, and helpers.exercises."""
-    top = [f"helpers.{info.name}" for info in pkgutil.iter_modules(helpers.__path__)
-           if info.name not in ("widgets", "figures")]
+    top = [
+        f"helpers.{info.name}"
+        for info in pkgutil.iter_modules(helpers.__path__)
+        if info.name not in ("widgets", "figures")
+    ]
     exercises = [f"helpers.exercises.{info.name}" for info in pkgutil.iter_modules(helpers.exercises.__path__)]
     return ["helpers"] + top + ["helpers.exercises"] + exercises
 
@@ -62,15 +66,20 @@ def test_the_math_modules_are_all_listed():
 
 @pytest.mark.parametrize("module", _math_modules())
 def test_a_math_module_imports_neither_matplotlib_nor_ipywidgets(module):
-    probe = (f"import sys, {module}\n"
-             "print([name for name in ('matplotlib', 'ipywidgets') if name in sys.modules])")
+    probe = f"import sys, {module}\nprint([name for name in ('matplotlib', 'ipywidgets') if name in sys.modules])"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "[]", f"importing {module} loaded {result.stdout.strip()}"
 
 
-@pytest.mark.parametrize("path", sorted(p for p in (ROOT / "helpers").rglob("*.py")
-                                        if "figures" not in p.relative_to(ROOT).parts and p.name != "widgets.py"),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        p
+        for p in (ROOT / "helpers").rglob("*.py")
+        if "figures" not in p.relative_to(ROOT).parts and p.name != "widgets.py"
+    ),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
 def test_no_math_source_names_matplotlib_or_ipywidgets_in_an_import(path):
     """Also an import inside a function, which the subprocess test above would not see."""
     for node in ast.walk(ast.parse(path.read_text())):
@@ -81,13 +90,13 @@ def test_no_math_source_names_matplotlib_or_ipywidgets_in_an_import(path):
             names = [node.module]
         for name in names:
             assert name.split(".")[0] not in ("matplotlib", "ipywidgets"), f"{path.name} imports {name}"
-            assert "figures" not in name.split(".") and name.split(".")[-1] != "widgets", (
-                f"{path.name} imports {name}")
+            assert "figures" not in name.split(".") and name.split(".")[-1] != "widgets", f"{path.name} imports {name}"
 
 
 # ---------------------------------------------------------------------------------------------
 # The course style.
 # ---------------------------------------------------------------------------------------------
+
 
 def _style_file_params():
     return matplotlib.rc_params_from_file(COURSE_STYLE, use_default_template=False)
@@ -102,10 +111,18 @@ def restore_rc():
 
 def test_use_course_style_applies_the_file_whatever_was_set_before(restore_rc):
     plt.style.use("dark_background")
-    matplotlib.rcParams.update({"font.size": 5, "lines.linewidth": 0.2, "legend.fontsize": 4,
-                                "axes.prop_cycle": matplotlib.cycler(color=["red", "green"]),
-                                "axes.titlesize": "xx-small", "xtick.labelsize": 3, "axes.facecolor": "pink",
-                                "lines.dashed_pattern": [1, 1]})
+    matplotlib.rcParams.update(
+        {
+            "font.size": 5,
+            "lines.linewidth": 0.2,
+            "legend.fontsize": 4,
+            "axes.prop_cycle": matplotlib.cycler(color=["red", "green"]),
+            "axes.titlesize": "xx-small",
+            "xtick.labelsize": 3,
+            "axes.facecolor": "pink",
+            "lines.dashed_pattern": [1, 1],
+        }
+    )
     use_course_style()
     for key, value in _style_file_params().items():
         assert matplotlib.rcParams[key] == value, key
@@ -121,9 +138,9 @@ def test_the_style_file_sets_readable_sizes_and_a_colour_blind_safe_cycle():
         assert params[key] >= MIN_TEXT_PT, key
     assert params["lines.linewidth"] >= 2
     cycle = params["axes.prop_cycle"].by_key()
-    assert cycle["color"][:3] == ["#0072B2", "#D55E00", "#009E73"]               # Okabe-Ito
+    assert cycle["color"][:3] == ["#0072B2", "#D55E00", "#009E73"]  # Okabe-Ito
     # no two entries of the cycle differ by colour alone
-    pairs = list(zip(cycle["linestyle"], cycle["marker"]))
+    pairs = list(zip(cycle["linestyle"], cycle["marker"], strict=True))
     assert len(set(pairs)) == len(pairs)
 
 
@@ -134,8 +151,9 @@ def test_the_style_file_ships_with_the_package():
 
 def test_every_notebook_applies_the_course_style_and_shows_with_figures_show():
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        cells = ["".join(cell["source"]) for cell in json.loads(path.read_text())["cells"]
-                 if cell["cell_type"] == "code"]
+        cells = [
+            "".join(cell["source"]) for cell in json.loads(path.read_text())["cells"] if cell["cell_type"] == "code"
+        ]
         first_with_helpers = next(source for source in cells if "import helpers" in source)
         assert "helpers.figures.use_course_style()" in first_with_helpers, path.name
         for source in cells:
@@ -148,6 +166,7 @@ def test_every_notebook_applies_the_course_style_and_shows_with_figures_show():
 # Every figure: text at least the style's sizes, and the shown picture fits the screen.
 # ---------------------------------------------------------------------------------------------
 
+
 def _unit_problem():
     x = np.linspace(-2.0, 2.0, 5).reshape(1, -1)
     y = np.array([[0.1, 0.2, 0.5, 0.8, 0.9]])
@@ -156,7 +175,7 @@ def _unit_problem():
 
 def _losses_against_prediction():
     fig, axes = plt.subplots(1, 2, figsize=(9.7, 4.4))
-    for ax, y in zip(axes, [0.0, 1.0]):
+    for ax, y in zip(axes, [0.0, 1.0], strict=True):
         loss_plots.plot_losses_against_prediction(ax, y)
     return fig
 
@@ -183,6 +202,7 @@ def _sigmoid_reach():
 
 def _weight_runs():
     from helpers import one_weight
+
     runs = {rule: one_weight.run(0.5, x=0.5, y=0.8, s=0.25, iterations=40, rule=rule) for rule in one_weight.RULES}
     fig, (ax_all, ax_end) = plt.subplots(1, 2, figsize=(9.7, 4.6))
     hot_and_cold_plots.plot_weight_runs(ax_all, runs, goal=1.6, title="All iterations")
@@ -191,9 +211,15 @@ def _weight_runs():
 
 
 def _compare_runs():
-    x, y, W, b = np.array([1.0, 2.0, 3.0]), np.array([0.95, 0.99]), np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]), \
-        np.array([1.0, 2.0])
-    runs = {nudge: helpers.hot_and_cold(x, W, b, y, step=0.005, epochs=20, nudge=nudge) for nudge in ("together", "each")}
+    x, y, W, b = (
+        np.array([1.0, 2.0, 3.0]),
+        np.array([0.95, 0.99]),
+        np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]),
+        np.array([1.0, 2.0]),
+    )
+    runs = {
+        nudge: helpers.hot_and_cold(x, W, b, y, step=0.005, epochs=20, nudge=nudge) for nudge in ("together", "each")
+    }
     fig, axes = plt.subplots(1, 2, figsize=(9.7, 4.6))
     hot_and_cold_plots.compare_runs(axes, runs, floor=0.0, log_y=False, title="target [0.95, 0.99]")
     return fig
@@ -226,8 +252,12 @@ def _backprop_graph():
 
 
 def _numbers_graph():
-    params = {"W1": np.array([[0.3, 0.8], [0.6, -0.5]]), "b1": np.array([[-0.4], [0.7]]),
-              "W2": np.array([[-1.0, 0.6]]), "b2": np.array([[0.6]])}
+    params = {
+        "W1": np.array([[0.3, 0.8], [0.6, -0.5]]),
+        "b1": np.array([[-0.4], [0.7]]),
+        "W2": np.array([[-1.0, 0.6]]),
+        "b2": np.array([[0.6]]),
+    }
     fig = plt.figure(figsize=(9.7, 6.6))
     backprop_figures.draw_numbers_graph(fig.add_axes((0, 0, 1, 1)), params, [1.0, 0.5], 1.0)
     return fig
@@ -244,8 +274,9 @@ def _paths_on_surface():
     }
     paths = {name: comparison.trace_path(rule, W, b, 4) for name, rule in rules.items()}
     fig, ax = plt.subplots(figsize=(8, 6))
-    comparison_plots.draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, start=(0.0, -1.0),
-                                           minimum=(1.0, 0.0), epochs=4)
+    comparison_plots.draw_paths_on_surface(
+        fig, ax, w_values, b_values, surface, paths, start=(0.0, -1.0), minimum=(1.0, 0.0), epochs=4
+    )
     return fig
 
 
@@ -255,20 +286,27 @@ def _best_runs():
     hc = helpers.hot_and_cold_two_layer(params, X, Y, step=0.1, epochs=3, nudge="each")
     gd = helpers.gradient_descent({k: v.copy() for k, v in params.items()}, X, Y, step=1.0, epochs=10)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.7, 4.6))
-    comparison_plots.draw_best_runs(left, right, hc, gd, labels=("hot and cold, each (s = 0.1)",
-                                                                 "gradient descent (alpha = 1)"), levels=(0.5,))
+    comparison_plots.draw_best_runs(
+        left, right, hc, gd, labels=("hot and cold, each (s = 0.1)", "gradient descent (alpha = 1)"), levels=(0.5,)
+    )
     return fig
 
 
 def _cost_and_measured():
-    measured = {"hot and cold": np.array([[np.inf, np.inf, 289.0], [511.0, 409.0, np.inf]]),
-                "gradient descent": np.array([[501.0, 283.0, 299.0], [295.0, 281.0, 215.0]])}
+    measured = {
+        "hot and cold": np.array([[np.inf, np.inf, 289.0], [511.0, 409.0, np.inf]]),
+        "gradient descent": np.array([[501.0, 283.0, 299.0], [295.0, 281.0, 215.0]]),
+    }
     fig, (left, right) = plt.subplots(1, 2, figsize=(9.7, 5))
     comparison_plots.draw_cost_growth(left, [9, 17, 33, 65], title="Counted: forward passes per update")
     comparison_plots.draw_measured_over_seeds(
-        right, [9, 17], measured, labels={"hot and cold": "hot and cold, each (s = 0.1)",
-                                          "gradient descent": "gradient descent (alpha = 1)"},
-        budget=5000, target=0.1)
+        right,
+        [9, 17],
+        measured,
+        labels={"hot and cold": "hot and cold, each (s = 0.1)", "gradient descent": "gradient descent (alpha = 1)"},
+        budget=5000,
+        target=0.1,
+    )
     return fig
 
 
@@ -299,7 +337,7 @@ def _shown(build):
     fig = build()
     if not fig.get_axes() or fig.get_axes()[0].get_position().x0 > 0.0:
         fig.tight_layout()
-    size = png_size(render(fig))                     # also creates every tick label at its final place
+    size = png_size(render(fig))  # also creates every tick label at its final place
     return fig, size
 
 
@@ -311,7 +349,7 @@ def test_every_text_is_at_least_the_style_size(course_style, name):
     assert texts
     for text in texts:
         if not text.get_window_extent().overlaps(fig.bbox):
-            continue                                 # a tick label the axes do not show
+            continue  # a tick label the axes do not show
         least = MIN_LEGEND_PT if id(text) in legend_texts else MIN_TEXT_PT
         assert text.get_fontsize() >= least, f"{name}: {text.get_text()!r} is {text.get_fontsize()} pt"
     plt.close(fig)
@@ -321,7 +359,7 @@ def test_every_text_is_at_least_the_style_size(course_style, name):
 def test_every_marker_only_artist_draws_every_point(course_style, name):
     """The style thins markers on long curves (``markevery``); a scatter of lone points must keep them all."""
     fig = FIGURES[name]()
-    for line in (line for ax in fig.axes for line in ax.get_lines()):       # not the axes' tick marks
+    for line in (line for ax in fig.axes for line in ax.get_lines()):  # not the axes' tick marks
         if line.get_linestyle() == "None" and line.get_marker() not in (None, "None", "none", ""):
             assert line.get_markevery() == 1, f"{name}: {line.get_label()!r} thins its markers"
     plt.close(fig)
@@ -346,8 +384,11 @@ def test_decision_boundary_has_a_class_legend_and_a_colour_bar(course_style):
     ax, colorbar_ax = fig.axes
     labels = [text.get_text() for text in ax.get_legend().get_texts()]
     assert labels == ["class 0 ($y = 0$)", "class 1 ($y = 1$)"]
-    markers = {collection.get_label(): collection.get_paths()[0] for collection in ax.collections
-               if collection.get_label().startswith("class")}
+    markers = {
+        collection.get_label(): collection.get_paths()[0]
+        for collection in ax.collections
+        if collection.get_label().startswith("class")
+    }
     assert len(markers) == 2 and not np.array_equal(*(path.vertices.shape for path in markers.values()))
     assert "output" in colorbar_ax.get_ylabel()
     plt.close(fig)
@@ -363,14 +404,17 @@ def test_network_weight_labels_do_not_sit_on_another_arrow(course_style):
     labels = [text for text in ax.texts if text.get_text().startswith("$W_")]
     assert len(labels) == len(arrows) == 6
     to_display = ax.transData.transform
-    for label, own in zip(labels, arrows):
+    for label, own in zip(labels, arrows, strict=True):
         box = label.get_window_extent().padded(-1)
         for arrow in arrows:
             if arrow is own:
                 continue
             start, end = to_display(arrow.xyann), to_display(arrow.xy)
             points = start + np.linspace(0, 1, 400)[:, None] * (end - start)
-            inside = box.contains_points(points) if hasattr(box, "contains_points") else [
-                box.contains(*point) for point in points]
+            inside = (
+                box.contains_points(points)
+                if hasattr(box, "contains_points")
+                else [box.contains(*point) for point in points]
+            )
             assert not np.any(inside), f"{label.get_text()} sits on another arrow"
     plt.close(fig)

@@ -24,7 +24,7 @@ def test_losses_are_recorded_per_epoch_and_never_rise(problem):
     x, W, b, y = problem
     for nudge in ("together", "each"):
         result = hot_and_cold(x, W, b, y, step=0.005, epochs=30, nudge=nudge)
-        assert result.losses.shape == (31,) and result.evaluations.shape == (31,)   # epochs 0 to 30
+        assert result.losses.shape == (31,) and result.evaluations.shape == (31,)  # epochs 0 to 30
         assert result.losses[0] == result.initial_loss == mean_squared_error(y, sigmoid_layer(x, W, b))
         assert result.evaluations[0] == 1
         assert np.all(np.diff(result.losses) <= 0)
@@ -81,7 +81,11 @@ def test_the_seeds_column_input_is_refused(problem):
         ({"step": 0.1, "epochs": 2.5}, TypeError, "epochs must be an int; got 2.5"),
         ({"step": 0.1, "epochs": True}, TypeError, "epochs must be an int; got True"),
         ({"step": 0.1, "epochs": 1, "nudge": "random"}, ValueError, "nudge must be 'together' or 'each'; got 'random'"),
-        ({"step": 0.1, "epochs": 1, "loss": "mse"}, TypeError, r"loss must be a function loss\(y, h\) -> float; got 'mse'"),
+        (
+            {"step": 0.1, "epochs": 1, "loss": "mse"},
+            TypeError,
+            r"loss must be a function loss\(y, h\) -> float; got 'mse'",
+        ),
     ],
 )
 def test_bad_settings_are_named(problem, kwargs, error, match):

@@ -33,7 +33,7 @@ def test_always_reaches_the_goal_then_steps_off_and_back():
     after = result.weights[first:]
     np.testing.assert_allclose(after[::2], goal, atol=1e-9)
     np.testing.assert_allclose(after[1::2], goal + 0.001, atol=1e-9)
-    assert np.all(result.losses[first + 1::2] > result.losses[first])
+    assert np.all(result.losses[first + 1 :: 2] > result.losses[first])
 
 
 def test_if_better_freezes_at_the_goal():
@@ -83,13 +83,29 @@ def test_descend_reports_divergence_instead_of_overflowing():
         (lambda: one_weight.loss("0.5", x=0.5, y=0.8), TypeError, "w must hold real numbers"),
         (lambda: one_weight.loss(0.5, x=None, y=0.8), TypeError, "x must be a real number"),
         (lambda: one_weight.loss_derivative(np.nan, x=0.5, y=0.8), ValueError, "w must be finite"),
-        (lambda: one_weight.nudge_slope(0.5, x=0.5, y=0.8, s=0), ValueError, "s must be a finite number greater than 0"),
+        (
+            lambda: one_weight.nudge_slope(0.5, x=0.5, y=0.8, s=0),
+            ValueError,
+            "s must be a finite number greater than 0",
+        ),
         (lambda: one_weight.nudge_slope(0.5, x=0.5, y=np.inf, s=0.1), ValueError, "y must be a finite number"),
         (lambda: one_weight.step(0.5, x=0.5, y=0.8, s=-0.1, rule="always"), ValueError, "s must be"),
-        (lambda: one_weight.step(0.5, x=0.5, y=0.8, s=0.1, rule="grokking"), ValueError, "rule must be 'always' or 'if_better'"),
+        (
+            lambda: one_weight.step(0.5, x=0.5, y=0.8, s=0.1, rule="grokking"),
+            ValueError,
+            "rule must be 'always' or 'if_better'",
+        ),
         (lambda: one_weight.step([0.5], x=0.5, y=0.8, s=0.1, rule="always"), TypeError, "w must be a real number"),
-        (lambda: one_weight.run(0.5, x=0.5, y=0.8, s=0.1, iterations=0, rule="always"), ValueError, "iterations must be at least 1"),
-        (lambda: one_weight.run(0.5, x=0.5, y=0.8, s=0.1, iterations=2.0, rule="always"), TypeError, "iterations must be an int"),
+        (
+            lambda: one_weight.run(0.5, x=0.5, y=0.8, s=0.1, iterations=0, rule="always"),
+            ValueError,
+            "iterations must be at least 1",
+        ),
+        (
+            lambda: one_weight.run(0.5, x=0.5, y=0.8, s=0.1, iterations=2.0, rule="always"),
+            TypeError,
+            "iterations must be an int",
+        ),
         (lambda: one_weight.descend(0.5, x=0.5, y=0.8, s=0.1, alpha=0, iterations=3), ValueError, "alpha must be"),
         (lambda: one_weight.goal_weight(x=0, y=0.8), ValueError, "x must not be 0"),
     ],
@@ -104,7 +120,7 @@ def test_weight_figure_draws_the_runs_weights(ax):
 
     runs = {rule: one_weight.run(0.5, **GROKKING, s=0.25, iterations=8, rule=rule) for rule in one_weight.RULES}
     lines = hot_and_cold_plots.plot_weight_runs(ax, runs, goal=1.6, first=3)
-    for line, run in zip(lines, runs.values()):
+    for line, run in zip(lines, runs.values(), strict=True):
         np.testing.assert_array_equal(line.get_xdata(), np.arange(3, 9))
         np.testing.assert_array_equal(line.get_ydata(), run.weights[3:])
     assert ax.get_lines()[-1].get_ydata()[0] == 1.6

@@ -30,6 +30,7 @@ def xor_params(n_hidden=3, seed=0):
 
 # 1. Checks never pass on NaN or inf ------------------------------------------------------------
 
+
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
 @pytest.mark.parametrize("side", ["a", "b"])
 def test_relative_error_refuses_nan_and_inf_in_either_argument(bad, side):
@@ -81,22 +82,30 @@ def test_gradient_check_with_a_absurd_eps_reports_disagreement_not_agreement():
 
 # 2. backward checks its cache ------------------------------------------------------------------
 
+
 def forward_cache(params=None, X=helpers.XOR_X):
     params = xor_params() if params is None else params
     return helpers.forward(params, X)[1]
 
 
-@pytest.mark.parametrize("spoil, error, match", [
-    (lambda c: c.pop("A1"), ValueError, r"cache is missing \['A1'\]"),
-    (lambda c: c.update(X=np.zeros((3, 4))), ValueError, r"cache\['X'\] must have shape \(2, m\)"),
-    (lambda c: c.update(X=np.zeros((2, 5))), ValueError, r"cache\['A1'\] must have shape \(3, 5\)"),
-    (lambda c: c.update(A1=c["A1"][:, :3]), ValueError, r"cache\['A1'\] must have shape \(3, 4\)"),
-    (lambda c: c.update(A2=c["A2"].T), ValueError, r"cache\['A2'\] must have shape \(1, 4\)"),
-    (lambda c: c.update(A2=np.full((1, 4), np.nan)), ValueError, r"cache\['A2'\] must be finite"),
-    (lambda c: c.update(A1=np.full((3, 4), 2.0)), ValueError, r"cache\['A1'\] \(a sigmoid output\) must lie in \[0, 1\]"),
-    (lambda c: c.update(X="abc"), TypeError, r"cache\['X'\] must hold real numbers"),
-    (lambda c: c.update(A1=np.ma.masked_array(c["A1"])), TypeError, r"cache\['A1'\] is a numpy masked array"),
-])
+@pytest.mark.parametrize(
+    "spoil, error, match",
+    [
+        (lambda c: c.pop("A1"), ValueError, r"cache is missing \['A1'\]"),
+        (lambda c: c.update(X=np.zeros((3, 4))), ValueError, r"cache\['X'\] must have shape \(2, m\)"),
+        (lambda c: c.update(X=np.zeros((2, 5))), ValueError, r"cache\['A1'\] must have shape \(3, 5\)"),
+        (lambda c: c.update(A1=c["A1"][:, :3]), ValueError, r"cache\['A1'\] must have shape \(3, 4\)"),
+        (lambda c: c.update(A2=c["A2"].T), ValueError, r"cache\['A2'\] must have shape \(1, 4\)"),
+        (lambda c: c.update(A2=np.full((1, 4), np.nan)), ValueError, r"cache\['A2'\] must be finite"),
+        (
+            lambda c: c.update(A1=np.full((3, 4), 2.0)),
+            ValueError,
+            r"cache\['A1'\] \(a sigmoid output\) must lie in \[0, 1\]",
+        ),
+        (lambda c: c.update(X="abc"), TypeError, r"cache\['X'\] must hold real numbers"),
+        (lambda c: c.update(A1=np.ma.masked_array(c["A1"])), TypeError, r"cache\['A1'\] is a numpy masked array"),
+    ],
+)
 def test_backward_checks_every_part_of_its_cache(spoil, error, match):
     cache = forward_cache()
     spoil(cache)
@@ -114,6 +123,7 @@ def test_backward_on_a_checked_cache_matches_the_unchecked_computation():
     cache = forward_cache(params)
     grads = helpers.backward(params, cache, helpers.XOR_Y)
     from helpers.two_layer import _backward
+
     expected = _backward(params, cache, helpers.XOR_Y)
     assert all(np.array_equal(grads[name], expected[name]) for name in expected)
 
@@ -124,13 +134,23 @@ SEEDED = {
     "init_two_layer": lambda seed: helpers.init_two_layer(2, 3, 1, seed=seed),
     "make_xor": lambda seed: helpers.make_xor(2, seed=seed),
     "gradient_descent_explorer": lambda seed: helpers.widgets.gradient_descent_explorer(
-        helpers.XOR_X, helpers.XOR_Y, n_hidden=2, step=1.0, epochs=2, seed=seed),
+        helpers.XOR_X, helpers.XOR_Y, n_hidden=2, step=1.0, epochs=2, seed=seed
+    ),
 }
 
 
 @pytest.mark.parametrize("name", SEEDED)
-@pytest.mark.parametrize("seed, error", [(-1, ValueError), (1.5, TypeError), ("0", TypeError), (None, TypeError),
-                                         (True, TypeError), (np.random.RandomState(0), TypeError)])
+@pytest.mark.parametrize(
+    "seed, error",
+    [
+        (-1, ValueError),
+        (1.5, TypeError),
+        ("0", TypeError),
+        (None, TypeError),
+        (True, TypeError),
+        (np.random.RandomState(0), TypeError),
+    ],
+)
 def test_a_bad_seed_is_named(name, seed, error):
     with pytest.raises(error, match="seed must be an int >= 0"):
         SEEDED[name](seed)
@@ -145,6 +165,7 @@ def test_a_generator_is_a_valid_seed_and_an_int_seed_is_reproducible():
 
 # 4. Huge steps end cleanly ----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("nudge", ["together", "each"])
 @pytest.mark.parametrize("step", [1e308, 1e200, 1e20])
 def test_hot_and_cold_at_a_huge_step_keeps_a_finite_history_without_warnings(nudge, step):
@@ -155,8 +176,7 @@ def test_hot_and_cold_at_a_huge_step_keeps_a_finite_history_without_warnings(nud
 
 @pytest.mark.parametrize("nudge", ["together", "each"])
 def test_hot_and_cold_two_layer_at_a_huge_step_keeps_a_finite_history(nudge):
-    run = helpers.hot_and_cold_two_layer(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=2,
-                                         nudge=nudge)
+    run = helpers.hot_and_cold_two_layer(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=2, nudge=nudge)
     assert np.all(np.isfinite(run.losses))
     assert all(np.all(np.isfinite(value)) for value in run.params.values())
 
@@ -174,7 +194,7 @@ def test_gradient_descent_at_a_huge_step_raises_training_diverged_with_the_histo
         helpers.gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=1e308, epochs=50)
     error = caught.value
     assert isinstance(error, ArithmeticError)
-    assert error.epoch == 2 and error.losses.size == 2        # the losses after 0 and 1 updates
+    assert error.epoch == 2 and error.losses.size == 2  # the losses after 0 and 1 updates
     np.testing.assert_array_equal(error.losses, reference)
     assert all(np.all(np.isfinite(value)) for value in params.values())  # the last finite update
 
@@ -188,7 +208,9 @@ def test_gradient_descent_at_a_huge_step_that_stays_finite_returns_a_finite_hist
 
 def test_layer_gradient_descent_at_a_huge_step_raises_training_diverged():
     x = np.array([1e10, 2e10, 3e10])
-    with pytest.raises(TrainingDiverged, match="layer_gradient_descent diverged at epoch 1 .*step = 1e\\+308") as caught:
+    with pytest.raises(
+        TrainingDiverged, match="layer_gradient_descent diverged at epoch 1 .*step = 1e\\+308"
+    ) as caught:
         helpers.layer_gradient_descent(x, SEED_W * 1e-10, SEED_B, Y_REACHABLE, step=1e308, epochs=5)
     assert caught.value.epoch == 1 and caught.value.losses.size == 1  # the initial loss only
 
@@ -204,6 +226,7 @@ def test_the_step_explorer_shows_a_diverged_run_instead_of_crashing():
 
 
 # 5. Finite inputs past the documented range -----------------------------------------------------
+
 
 @pytest.mark.parametrize("loss", [helpers.mean_squared_error, helpers.sum_squared_error])
 def test_a_squared_error_past_float64_is_inf_without_a_warning(loss):
@@ -227,19 +250,23 @@ def test_cross_entropy_from_huge_logits_is_finite_and_right():
 HUGE_OUTPUT = dict(xor_params(), W2=np.full((1, 3), 1e308), b2=np.array([[1e308]]))
 
 
-@pytest.mark.parametrize("call", [
-    lambda: helpers.sigmoid_layer(SEED_X, np.full((2, 3), 1e308), SEED_B),
-    lambda: helpers.sigmoid_layer(SEED_X, np.array([[1e308, -1e308, 1e308]] * 2), SEED_B),
-    lambda: helpers.sigmoid_layer_gradient(SEED_X, np.full((2, 3), 1e308), SEED_B, Y_REACHABLE),
-    lambda: helpers.hot_and_cold(SEED_X, np.full((2, 3), 1e308), SEED_B, Y_REACHABLE, step=0.1, epochs=1),
-    lambda: helpers.layer_gradient_descent(SEED_X, np.full((2, 3), 1e308), SEED_B, Y_REACHABLE, step=0.1, epochs=1),
-    lambda: helpers.forward(dict(xor_params(), W1=np.full((3, 2), 1e308)), helpers.XOR_X + 1),
-    lambda: helpers.two_layer_loss(HUGE_OUTPUT, helpers.XOR_X, helpers.XOR_Y),
-    lambda: helpers.backward(dict(xor_params(), W2=np.full((1, 3), 1e308)),
-                             dict(forward_cache(), X=helpers.XOR_X * 1e300), helpers.XOR_Y),
-    lambda: helpers.gradient_descent(dict(HUGE_OUTPUT), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=1),
-    lambda: helpers.hot_and_cold_two_layer(HUGE_OUTPUT, helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=1),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: helpers.sigmoid_layer(SEED_X, np.full((2, 3), 1e308), SEED_B),
+        lambda: helpers.sigmoid_layer(SEED_X, np.array([[1e308, -1e308, 1e308]] * 2), SEED_B),
+        lambda: helpers.sigmoid_layer_gradient(SEED_X, np.full((2, 3), 1e308), SEED_B, Y_REACHABLE),
+        lambda: helpers.hot_and_cold(SEED_X, np.full((2, 3), 1e308), SEED_B, Y_REACHABLE, step=0.1, epochs=1),
+        lambda: helpers.layer_gradient_descent(SEED_X, np.full((2, 3), 1e308), SEED_B, Y_REACHABLE, step=0.1, epochs=1),
+        lambda: helpers.forward(dict(xor_params(), W1=np.full((3, 2), 1e308)), helpers.XOR_X + 1),
+        lambda: helpers.two_layer_loss(HUGE_OUTPUT, helpers.XOR_X, helpers.XOR_Y),
+        lambda: helpers.backward(
+            dict(xor_params(), W2=np.full((1, 3), 1e308)), dict(forward_cache(), X=helpers.XOR_X * 1e300), helpers.XOR_Y
+        ),
+        lambda: helpers.gradient_descent(dict(HUGE_OUTPUT), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=1),
+        lambda: helpers.hot_and_cold_two_layer(HUGE_OUTPUT, helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=1),
+    ],
+)
 def test_a_layer_whose_pre_activation_overflows_raises_magnitude_error(call):
     with pytest.raises(MagnitudeError, match="overflows float64.*too large in magnitude"):
         call()
@@ -262,13 +289,17 @@ def test_a_saturated_but_representable_layer_still_works():
 
 # 6. Long runs -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("call", [
-    lambda e: helpers.gradient_descent(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=e),
-    lambda e: helpers.layer_gradient_descent(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=e),
-    lambda e: helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=e),
-    lambda e: helpers.hot_and_cold_two_layer(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=e),
-    lambda e: helpers.widgets.epochs_slider(e),
-])
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda e: helpers.gradient_descent(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=e),
+        lambda e: helpers.layer_gradient_descent(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=e),
+        lambda e: helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=e),
+        lambda e: helpers.hot_and_cold_two_layer(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=e),
+        lambda e: helpers.widgets.epochs_slider(e),
+    ],
+)
 def test_epochs_above_the_maximum_are_refused_by_name(call):
     with pytest.raises(ValueError, match=r"epochs must be at most 1,000,000 \(helpers.MAX_EPOCHS\); got 1,000,001"):
         call(MAX_EPOCHS + 1)
@@ -299,7 +330,7 @@ def test_gradient_descent_interrupted_returns_the_losses_so_far_and_the_matching
     monkeypatch.setattr(training, "_backward", interrupt_after(3, training._backward))
     params = xor_params()
     losses = helpers.gradient_descent(params, X, Y, step=0.5, epochs=10)
-    np.testing.assert_array_equal(losses, full[:4])                     # after 0, 1, 2 and 3 updates
+    np.testing.assert_array_equal(losses, full[:4])  # after 0, 1, 2 and 3 updates
     assert all(np.array_equal(params[name], three_params[name]) for name in params)
     assert "gradient_descent interrupted (KeyboardInterrupt) after 3 of 10 epochs" in capsys.readouterr().err
 
@@ -315,9 +346,8 @@ def test_gradient_descent_interrupted_before_any_epoch_reraises(monkeypatch):
 def test_hot_and_cold_interrupted_returns_the_completed_epochs(capsys):
     full = helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.01, epochs=10, nudge="together")
     loss = interrupt_after(1 + 2 * 4 + 1, helpers.mean_squared_error)  # initial, 4 epochs, then mid-epoch 5
-    run = helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.01, epochs=10, nudge="together",
-                               loss=loss)
-    np.testing.assert_array_equal(run.losses, full.losses[:5])           # epochs 0 to 4
+    run = helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.01, epochs=10, nudge="together", loss=loss)
+    np.testing.assert_array_equal(run.losses, full.losses[:5])  # epochs 0 to 4
     np.testing.assert_array_equal(run.evaluations, full.evaluations[:5])
     expected = helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.01, epochs=4, nudge="together")
     np.testing.assert_array_equal(run.W, expected.W)
@@ -328,10 +358,11 @@ def test_layer_gradient_descent_interrupted_returns_the_completed_epochs(monkeyp
     from helpers import training
 
     full = helpers.layer_gradient_descent(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=8)
-    monkeypatch.setattr(training, "_mean_squared_error_gradient",
-                        interrupt_after(5, training._mean_squared_error_gradient))
+    monkeypatch.setattr(
+        training, "_mean_squared_error_gradient", interrupt_after(5, training._mean_squared_error_gradient)
+    )
     run = helpers.layer_gradient_descent(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=8)
-    np.testing.assert_array_equal(run.losses, full.losses[:6])           # epochs 0 to 5
+    np.testing.assert_array_equal(run.losses, full.losses[:6])  # epochs 0 to 5
     np.testing.assert_array_equal(run.evaluations, full.evaluations[:6])
     assert "after 5 of 8 epochs" in capsys.readouterr().err
 
@@ -358,6 +389,7 @@ def test_the_estimate_calls_a_million_epoch_run_long_and_the_notebooks_runs_shor
 
 # 7. One honest in-place contract ---------------------------------------------------------------
 
+
 def gd(params):
     return helpers.gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=0.5, epochs=2)
 
@@ -368,14 +400,17 @@ def read_only(array):
     return array
 
 
-@pytest.mark.parametrize("spoil, error, match", [
-    (lambda a: a.tolist(), TypeError, "must be a numpy.ndarray of float64 to be updated in place; got list"),
-    (lambda a: a.astype(np.float32), TypeError, "must have dtype float64 to be updated in place; got float32"),
-    (lambda a: np.round(a).astype(int), TypeError, "must have dtype float64.*got int"),
-    (read_only, ValueError, "is read-only, so it cannot be updated in place"),
-    (np.asmatrix, TypeError, r"is an np.matrix"),
-    (np.ma.masked_array, TypeError, r"is a numpy masked array"),
-])
+@pytest.mark.parametrize(
+    "spoil, error, match",
+    [
+        (lambda a: a.tolist(), TypeError, "must be a numpy.ndarray of float64 to be updated in place; got list"),
+        (lambda a: a.astype(np.float32), TypeError, "must have dtype float64 to be updated in place; got float32"),
+        (lambda a: np.round(a).astype(int), TypeError, "must have dtype float64.*got int"),
+        (read_only, ValueError, "is read-only, so it cannot be updated in place"),
+        (np.asmatrix, TypeError, r"is an np.matrix"),
+        (np.ma.masked_array, TypeError, r"is a numpy masked array"),
+    ],
+)
 @pytest.mark.parametrize("key", ["W1", "b2"])
 def test_gradient_descent_rejects_what_it_cannot_update_in_place(spoil, error, match, key):
     params = xor_params()
@@ -395,23 +430,30 @@ def test_gradient_descent_updates_exactly_the_callers_arrays():
     assert np.array_equal(view_of_W1, params["W1"][0]) and not np.array_equal(view_of_W1, xor_params()["W1"][0])
 
 
-@pytest.mark.parametrize("call", [
-    lambda bad: helpers.mean_squared_error(bad, [0.5, 0.5]),
-    lambda bad: helpers.mean_squared_error([0.5, 0.5], bad),
-    lambda bad: helpers.binary_cross_entropy([0.5, 0.5], bad),
-    lambda bad: helpers.sigmoid(bad),
-    lambda bad: helpers.sigmoid_layer([1.0, 2.0], [[1.0, 1.0]], bad[:1]),
-])
-@pytest.mark.parametrize("make", [
-    lambda: np.ma.masked_array([0.0, 5.0], mask=[False, True]),
-    lambda: np.asmatrix([0.0, 5.0]),
-])
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda bad: helpers.mean_squared_error(bad, [0.5, 0.5]),
+        lambda bad: helpers.mean_squared_error([0.5, 0.5], bad),
+        lambda bad: helpers.binary_cross_entropy([0.5, 0.5], bad),
+        lambda bad: helpers.sigmoid(bad),
+        lambda bad: helpers.sigmoid_layer([1.0, 2.0], [[1.0, 1.0]], bad[:1]),
+    ],
+)
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: np.ma.masked_array([0.0, 5.0], mask=[False, True]),
+        lambda: np.asmatrix([0.0, 5.0]),
+    ],
+)
 def test_masked_arrays_and_matrices_are_rejected_by_name(call, make):
     with pytest.raises(TypeError, match="masked array|np.matrix"):
         call(make())
 
 
 # 9. Soft labels near 1 --------------------------------------------------------------------------
+
 
 def exact_cross_entropy(y: float, z: float) -> float:
     """The per-entry loss, with its linear part exact (Fraction) and softplus(-|z|) from math (1 ulp)."""

@@ -134,7 +134,7 @@ def test_every_cell_of_every_notebook_has_a_valid_slide_type(path):
     types = [cell.metadata.slideshow.slide_type for cell in nb.cells]
     assert set(types) <= set(slides.SLIDE_TYPES)
     assert types[0] == "slide"
-    for cell, kind in zip(nb.cells, types):
+    for cell, kind in zip(nb.cells, types, strict=True):
         if slides.is_skipped(cell):
             assert kind == "skip"
 

@@ -58,7 +58,7 @@ def assert_student_version_of(teacher, student_nb) -> None:
     """Every rule of the student version, cell by cell (cells are matched by id)."""
     kept = [cell for cell in teacher.cells if not is_course_check(cell)]
     assert [cell.id for cell in student_nb.cells] == [cell.id for cell in kept], "cells dropped or reordered"
-    for before, after in zip(kept, student_nb.cells):
+    for before, after in zip(kept, student_nb.cells, strict=True):
         where = f"cell {after.id}"
         assert after.cell_type == before.cell_type, where
         assert not is_course_check(after), where
@@ -159,7 +159,12 @@ SOLUTION_TEXT = ["squared = (y - h) ** 2", "np.mean(squared)", "freeze_step = 37
 def nbgrader(grade_id: str) -> dict:
     return {
         "nbgrader": {
-            "solution": True, "grade": False, "grade_id": grade_id, "locked": False, "schema_version": 3, "task": False
+            "solution": True,
+            "grade": False,
+            "grade_id": grade_id,
+            "locked": False,
+            "schema_version": 3,
+            "task": False,
         }
     }
 
@@ -171,14 +176,17 @@ def fixture_notebook(title: str = "Fixture"):
         v4.new_markdown_cell(
             f"# 00 · {title}\n\n**Notation:** [the course's notation table](../docs/notation.md)", id="header"
         ),
-        v4.new_code_cell("import numpy as np\nfrom helpers.exercises._checking import require_answer, run_check",
-                         id="imports"),
+        v4.new_code_cell(
+            "import numpy as np\nfrom helpers.exercises._checking import require_answer, run_check", id="imports"
+        ),
         v4.new_code_cell(FUNCTION_EXERCISE, id="mse-exercise", metadata=nbgrader("nb00-mse")),
-        v4.new_code_cell("_ = run_check('mean_squared_error', lambda: mean_squared_error(np.ones(2), np.zeros(2)))",
-                         id="mse-check"),
+        v4.new_code_cell(
+            "_ = run_check('mean_squared_error', lambda: mean_squared_error(np.ones(2), np.zeros(2)))", id="mse-check"
+        ),
         v4.new_code_cell(ANSWER_EXERCISE, id="freeze-exercise", metadata=nbgrader("nb00-freeze")),
-        v4.new_code_cell("_ = run_check('freeze_step', lambda: require_answer(freeze_step, 'freeze_step'))",
-                         id="freeze-check"),
+        v4.new_code_cell(
+            "_ = run_check('freeze_step', lambda: require_answer(freeze_step, 'freeze_step'))", id="freeze-check"
+        ),
         v4.new_code_cell(
             "# Course check (hidden from students): the solutions' values\n"
             "assert mean_squared_error(np.ones(2), np.zeros(2)) == 1.0\nassert freeze_step == 37",

@@ -20,7 +20,11 @@ from helpers import (
 def test_init_shapes_and_determinism():
     params = init_two_layer(3, 5, 2, seed=7)
     assert {name: value.shape for name, value in params.items()} == {
-        "W1": (5, 3), "b1": (5, 1), "W2": (2, 5), "b2": (2, 1)}
+        "W1": (5, 3),
+        "b1": (5, 1),
+        "W2": (2, 5),
+        "b2": (2, 1),
+    }
     again = init_two_layer(3, 5, 2, seed=7)
     assert all(np.array_equal(params[name], again[name]) for name in params)
     assert not np.array_equal(params["W1"], init_two_layer(3, 5, 2, seed=8)["W1"])
@@ -68,17 +72,21 @@ def test_gradient_descent_learns_xor_and_updates_params_in_place():
     params = init_two_layer(2, 4, 1, seed=0)
     W1_before = params["W1"].copy()
     losses = gradient_descent(params, X, Y, step=5.0, epochs=1000)
-    assert losses.shape == (1001,)                                   # epochs 0 to 1000
+    assert losses.shape == (1001,)  # epochs 0 to 1000
     assert losses[0] == pytest.approx(two_layer_loss(init_two_layer(2, 4, 1, seed=0), X, Y))
-    assert losses[-1] == two_layer_loss(params, X, Y)                 # the trained network's loss
+    assert losses[-1] == two_layer_loss(params, X, Y)  # the trained network's loss
     assert losses[-1] < 0.05 < 0.6 < losses[0]
     assert not np.array_equal(params["W1"], W1_before)
     assert np.mean(predict(params, X) == Y) == 1.0
 
 
 def test_gradient_descent_rejects_integer_parameters_it_could_not_update_in_place():
-    params = {"W1": np.array([[1, 0], [0, 1]]), "b1": np.zeros((2, 1)), "W2": np.array([[1.0, -1.0]]),
-              "b2": np.zeros((1, 1))}
+    params = {
+        "W1": np.array([[1, 0], [0, 1]]),
+        "b1": np.zeros((2, 1)),
+        "W2": np.array([[1.0, -1.0]]),
+        "b2": np.zeros((1, 1)),
+    }
     with pytest.raises(TypeError, match=r"params\['W1'\] must have dtype float64 to be updated in place; got int64"):
         gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=0.5, epochs=3)
     assert params["W1"].dtype == np.int64  # untouched
@@ -88,16 +96,48 @@ def test_gradient_descent_rejects_integer_parameters_it_could_not_update_in_plac
     "params, X, Y, error, match",
     [
         ("not a dict", np.zeros((2, 4)), np.zeros((1, 4)), TypeError, "params must be a dict"),
-        ({"W1": np.zeros((3, 2))}, np.zeros((2, 4)), np.zeros((1, 4)), ValueError, r"params is missing \['b1', 'W2', 'b2'\]"),
-        (dict(init_two_layer(2, 3, 1), b1=np.zeros(3)), np.zeros((2, 4)), np.zeros((1, 4)), ValueError,
-         r"params\['b1'\] must have shape \(3, 1\).*got shape \(3,\)"),
-        (init_two_layer(2, 3, 1), np.zeros((4, 2)), np.zeros((1, 4)), ValueError,
-         r"X must have shape \(2, m\).*got shape \(4, 2\)"),
-        (init_two_layer(2, 3, 1), np.zeros((2, 4)), np.zeros((1, 5)), ValueError,
-         r"Y must have shape \(1, 4\).*got shape \(1, 5\)"),
-        (init_two_layer(2, 3, 1), np.zeros((2, 4)), np.full((1, 4), 2.0), ValueError, r"Y must lie in \[0, 1\]; got 2.0"),
-        (dict(init_two_layer(2, 3, 1), W2=np.full((1, 3), np.nan)), np.zeros((2, 4)), np.zeros((1, 4)), ValueError,
-         r"params\['W2'\] must be finite; got nan"),
+        (
+            {"W1": np.zeros((3, 2))},
+            np.zeros((2, 4)),
+            np.zeros((1, 4)),
+            ValueError,
+            r"params is missing \['b1', 'W2', 'b2'\]",
+        ),
+        (
+            dict(init_two_layer(2, 3, 1), b1=np.zeros(3)),
+            np.zeros((2, 4)),
+            np.zeros((1, 4)),
+            ValueError,
+            r"params\['b1'\] must have shape \(3, 1\).*got shape \(3,\)",
+        ),
+        (
+            init_two_layer(2, 3, 1),
+            np.zeros((4, 2)),
+            np.zeros((1, 4)),
+            ValueError,
+            r"X must have shape \(2, m\).*got shape \(4, 2\)",
+        ),
+        (
+            init_two_layer(2, 3, 1),
+            np.zeros((2, 4)),
+            np.zeros((1, 5)),
+            ValueError,
+            r"Y must have shape \(1, 4\).*got shape \(1, 5\)",
+        ),
+        (
+            init_two_layer(2, 3, 1),
+            np.zeros((2, 4)),
+            np.full((1, 4), 2.0),
+            ValueError,
+            r"Y must lie in \[0, 1\]; got 2.0",
+        ),
+        (
+            dict(init_two_layer(2, 3, 1), W2=np.full((1, 3), np.nan)),
+            np.zeros((2, 4)),
+            np.zeros((1, 4)),
+            ValueError,
+            r"params\['W2'\] must be finite; got nan",
+        ),
     ],
 )
 def test_bad_networks_and_data_are_named(params, X, Y, error, match):
@@ -121,12 +161,15 @@ def test_bad_layer_sizes_are_named(args, error, match):
         init_two_layer(*args)
 
 
-@pytest.mark.parametrize("step, epochs, error, match", [
-    (0.0, 10, ValueError, "step must be a finite number greater than 0"),
-    (float("nan"), 10, ValueError, "step must be a finite number; got nan"),
-    (0.1, 0, ValueError, "epochs must be at least 1"),
-    (0.1, 1.5, TypeError, "epochs must be an int"),
-])
+@pytest.mark.parametrize(
+    "step, epochs, error, match",
+    [
+        (0.0, 10, ValueError, "step must be a finite number greater than 0"),
+        (float("nan"), 10, ValueError, "step must be a finite number; got nan"),
+        (0.1, 0, ValueError, "epochs must be at least 1"),
+        (0.1, 1.5, TypeError, "epochs must be an int"),
+    ],
+)
 def test_bad_training_settings_are_named(step, epochs, error, match):
     with pytest.raises(error, match=match):
         gradient_descent(init_two_layer(2, 3, 1), helpers.XOR_X, helpers.XOR_Y, step=step, epochs=epochs)
@@ -142,8 +185,12 @@ def test_backward_rejects_a_cache_from_another_network():
 
 
 def test_saturated_network_stays_finite_and_warning_free():
-    params = {"W1": np.full((2, 2), 500.0), "b1": np.zeros((2, 1)), "W2": np.array([[1000.0, -1000.0]]),
-              "b2": np.zeros((1, 1))}
+    params = {
+        "W1": np.full((2, 2), 500.0),
+        "b1": np.zeros((2, 1)),
+        "W2": np.array([[1000.0, -1000.0]]),
+        "b2": np.zeros((1, 1)),
+    }
     X, Y = helpers.XOR_X, helpers.XOR_Y
     loss = two_layer_loss(params, X, Y)
     assert np.isfinite(loss)

@@ -13,15 +13,19 @@ def fake_run(step):
 
 
 def fake_train(step, epochs):
-    return fake_run(step)[:epochs + 1]
+    return fake_run(step)[: epochs + 1]
 
 
 def test_summary_is_in_scientific_notation_with_the_slider_readout_and_epoch_zero_first():
     assert widgets.summarize_run(0.003, [5.604e-4, 1e-6, 2.4e-9], symbol="s") == (
-        "s = 0.003: loss 5.60e-04 → 2.40e-09 after 2 epochs")
+        "s = 0.003: loss 5.60e-04 → 2.40e-09 after 2 epochs"
+    )
     assert widgets.summarize_run(1e-4, [0.7, 0.0], symbol="α") == "α = 0.0001: loss 7.00e-01 → 0.00e+00 after 1 epochs"
     assert "0.000000" not in widgets.summarize_run(0.5, [1e-9, 1e-12])
-    assert widgets.summarize_run(100.0, [0.75], symbol="α", diverged_at=1) == "α = 100: loss 7.50e-01 → diverged at epoch 1"
+    assert (
+        widgets.summarize_run(100.0, [0.75], symbol="α", diverged_at=1)
+        == "α = 100: loss 7.50e-01 → diverged at epoch 1"
+    )
 
 
 def test_summary_rejects_bad_input_by_name():
@@ -42,8 +46,8 @@ def test_step_is_formatted_like_the_slider_readout():
 
 def test_first_divergence_finds_non_finite_losses_and_losses_above_the_cap():
     assert widgets.first_divergence([0.7, 0.5, 0.3]) is None
-    assert widgets.first_divergence([0.7, 0.5, 7.01, 0.2]) == 2          # above 10 x the start
-    assert widgets.first_divergence([0.7, 6.9, 0.2]) is None              # a bump below the cap is not divergence
+    assert widgets.first_divergence([0.7, 0.5, 7.01, 0.2]) == 2  # above 10 x the start
+    assert widgets.first_divergence([0.7, 6.9, 0.2]) is None  # a bump below the cap is not divergence
     assert widgets.first_divergence([0.7, np.inf]) == 1
     assert widgets.first_divergence([0.7, 0.6, np.nan]) == 2
     assert widgets.first_divergence([0.7, 1.5], cap=1.0) == 1
@@ -60,7 +64,7 @@ def test_clipped_curve_ends_at_the_top_of_the_axis_where_the_run_diverged():
 
 
 def test_loss_axis_is_logarithmic_only_across_decades():
-    assert widgets.loss_axis(2.4e-9, 1.1e-3) == (1e-9, 1.1e-3, True)          # from the decade below the lowest
+    assert widgets.loss_axis(2.4e-9, 1.1e-3) == (1e-9, 1.1e-3, True)  # from the decade below the lowest
     bottom, top, log = widgets.loss_axis(0.3, 1.4)
     assert (bottom, top, log) == (0.0, 1.4, False)
     assert widgets.loss_axis(0.02, 1.9)[2] is False and widgets.loss_axis(0.019, 1.9)[2] is True
@@ -100,7 +104,7 @@ def test_every_slider_position_is_run_once_and_a_move_is_a_lookup():
         return fake_run(step)
 
     explorer = widgets.StepSizeExplorer(counting, step=0.1, min_step=0.01, max_step=10.0)
-    assert len(calls) == 13 and sorted(calls) == list(explorer.positions())      # 0.01, 0.02, 0.03, 0.05, ... 10
+    assert len(calls) == 13 and sorted(calls) == list(explorer.positions())  # 0.01, 0.02, 0.03, 0.05, ... 10
     line = explorer.line
     explorer.slider.value = explorer.positions()[10]
     assert len(calls) == 13 and explorer.line is line
@@ -112,7 +116,7 @@ def test_the_loss_axis_stays_put_and_the_previous_run_stays_faint():
     explorer = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=0.01, max_step=10.0, symbol="α")
     limits = explorer.ax.get_ylim()
     lowest = min(fake_run(s).min() for s in explorer.positions())
-    assert limits[0] <= lowest and limits[1] == pytest.approx(10.0)          # 10 x the start loss 1.0
+    assert limits[0] <= lowest and limits[1] == pytest.approx(10.0)  # 10 x the start loss 1.0
     assert explorer.log_y and all(label.get_text() for label in explorer.ax.get_yticklabels())
     explorer.slider.value = 10.0
     assert explorer.ax.get_ylim() == limits
@@ -121,8 +125,9 @@ def test_the_loss_axis_stays_put_and_the_previous_run_stays_faint():
 
 
 def test_a_linear_axis_when_the_losses_span_less_than_two_decades():
-    explorer = widgets.StepSizeExplorer(lambda s: np.array([0.7, 0.69, 0.68]) - 0.01 * s, step=1.0, min_step=0.1,
-                                        max_step=10.0)
+    explorer = widgets.StepSizeExplorer(
+        lambda s: np.array([0.7, 0.69, 0.68]) - 0.01 * s, step=1.0, min_step=0.1, max_step=10.0
+    )
     assert not explorer.log_y and explorer.ax.get_yscale() == "linear"
 
 
@@ -150,14 +155,19 @@ def test_the_picture_is_redrawn_on_a_slider_move_and_the_same_run_draws_the_same
     after = bytes(explorer.image.value)
     assert after.startswith(b"\x89PNG") and after != before
     again = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=0.01, max_step=10.0)
-    assert bytes(again.image.value) == before                     # the same state draws the same bytes
+    assert bytes(again.image.value) == before  # the same state draws the same bytes
 
 
 def test_presets_move_the_slider_and_the_plot():
-    explorer = widgets.StepSizeExplorer(fake_run, step=0.1, min_step=0.01, max_step=10.0,
-                                        presets={"too small": 0.01, "too large": 10.0}, hint="predict first")
-    assert [button.description for button in explorer.buttons] == ["too small (step = 0.01)",
-                                                                  "too large (step = 10)"]
+    explorer = widgets.StepSizeExplorer(
+        fake_run,
+        step=0.1,
+        min_step=0.01,
+        max_step=10.0,
+        presets={"too small": 0.01, "too large": 10.0},
+        hint="predict first",
+    )
+    assert [button.description for button in explorer.buttons] == ["too small (step = 0.01)", "too large (step = 10)"]
     before, summary = bytes(explorer.image.value), explorer.summary.value
     explorer.buttons[1].click()
     assert explorer.slider.value == 10.0 and explorer.summary.value != summary
@@ -200,7 +210,12 @@ def test_epochs_slider_shows_the_start_of_the_longest_run():
 
 
 def test_hot_and_cold_explorer_shows_hot_and_cold():
-    x, W, b, y = np.array([1.0, 2.0, 3.0]), np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]), np.array([1.0, 2.0]), [0.95, 0.99]
+    x, W, b, y = (
+        np.array([1.0, 2.0, 3.0]),
+        np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]),
+        np.array([1.0, 2.0]),
+        [0.95, 0.99],
+    )
     explorer = widgets.hot_and_cold_explorer(x, W, b, y, step=0.01, epochs=10, max_epochs=12)
     explorer.slider.value = 0.05
     expected = helpers.hot_and_cold(x, W, b, y, step=0.05, epochs=10, nudge="each").losses

@@ -85,9 +85,7 @@ def use_local_scripts(exporter: HTMLExporter) -> HTMLExporter:
 
 def handout_exporter() -> HTMLExporter:
     """An nbconvert HTML exporter whose scripts point at the local copies."""
-    exporter = HTMLExporter(
-        template_name="lab", extra_template_paths=[str(TEMPLATES)], template_file="handout.html.j2"
-    )
+    exporter = HTMLExporter(template_name="lab", extra_template_paths=[str(TEMPLATES)], template_file="handout.html.j2")
     return use_local_scripts(exporter)
 
 

@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 #: ``name[extras] >= version`` with an optional ``, <upper`` after it (ignored: the lowest is what we pin).
-_REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*>=\s*([0-9][A-Za-z0-9.+!-]*)\s*(?:,.*)?$")
+_REQUIREMENT = re.compile(
+    r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*>=\s*([0-9][A-Za-z0-9.+!-]*)\s*(?:,.*)?$"
+)
 
 
 def lowest_pins(requirements: list[str]) -> list[str]:

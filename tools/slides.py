@@ -147,7 +147,7 @@ def slide_types(cells) -> list:
 def apply_metadata(nb) -> bool:
     """Write every cell's slide type and the notebook's RISE settings into ``nb``; True if anything changed."""
     changed = False
-    for cell, kind in zip(nb.cells, slide_types(nb.cells)):
+    for cell, kind in zip(nb.cells, slide_types(nb.cells), strict=True):
         slideshow = cell.metadata.setdefault("slideshow", nbformat.NotebookNode())
         if slideshow.get("slide_type") != kind:
             slideshow["slide_type"] = kind

@@ -149,9 +149,11 @@ def _is_numeric(value) -> bool:
         array = np.asarray(value)
     except ValueError:
         return False
-    return array.dtype != object and (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ) and not np.issubdtype(array.dtype, np.complexfloating)
+    return (
+        array.dtype != object
+        and (np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_))
+        and not np.issubdtype(array.dtype, np.complexfloating)
+    )
 
 
 def _describe(value) -> str:
@@ -215,8 +217,10 @@ def compare_prediction(guess, actual, *, what: str, tolerance: float | None = No
     """
     shown = f"{actual:g}{unit}" if isinstance(actual, numbers.Real) else str(actual)
     if guess is None:
-        print(f"You made no prediction for {what}. The measured value is {shown}. "
-              "Next time, write your guess in the prediction cell just above before running this one.")
+        print(
+            f"You made no prediction for {what}. The measured value is {shown}. "
+            "Next time, write your guess in the prediction cell just above before running this one."
+        )
         return None
     if isinstance(actual, numbers.Real):
         try:

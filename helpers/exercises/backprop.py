@@ -54,8 +54,10 @@ def _call(function, *args, name: str, where: str):
     except Mistake as mistake:
         text = str(mistake)
         if "matmul" in text or "shapes" in text and "not aligned" in text:
-            text += ("; a matrix product's shapes do not fit: write down the shape of each array in it and check "
-                     "which one needs a transpose")
+            text += (
+                "; a matrix product's shapes do not fit: write down the shape of each array in it and check "
+                "which one needs a transpose"
+            )
         raise Mistake(text) from None
 
 
@@ -82,11 +84,14 @@ def _check_bias_gradient(got, dZ, name: str, function: str, where: str):
     got = as_array(got, name, where, (rows, 1))
     expected = dZ.sum(axis=1, keepdims=True)
     if not close(got, expected):
-        hint = diagnose(got, {
-            f"it is {m} times too small: did you average over the examples? The 1/N is already in the gradient "
-            "you start from": expected / m,
-            "the sign is flipped": -expected,
-        })
+        hint = diagnose(
+            got,
+            {
+                f"it is {m} times too small: did you average over the examples? The 1/N is already in the gradient "
+                "you start from": expected / m,
+                "the sign is flipped": -expected,
+            },
+        )
         raise Mistake(f"{name} is not the gradient of L with respect to the bias{hint} (at {where})")
 
 
@@ -108,8 +113,9 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
     CheckResult
     """
     name = "output_layer_gradients"
-    problems = [] if A1 is None else [{"A1": np.asarray(A1, float), "A2": np.asarray(A2, float),
-                                       "Y": np.asarray(Y, float)}]
+    problems = (
+        [] if A1 is None else [{"A1": np.asarray(A1, float), "A2": np.asarray(A2, float), "Y": np.asarray(Y, float)}]
+    )
     problems += [_problem(sizes, seed) for seed, sizes in enumerate(UNSEEN_SIZES)]
 
     def checks():
@@ -125,11 +131,12 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
             if not close(dZ2, expected_dZ2):
                 mistakes = {
                     "the sign is flipped: check the order of A2 and Y in the error": -expected_dZ2,
-                    f"it is N = {N} times too large: L is a mean over N entries, did you forget the 1/N?":
-                        expected_dZ2 * N,
+                    f"it is N = {N} times too large: L is a mean over N entries, did you forget the 1/N?": expected_dZ2
+                    * N,
                     "the sign is flipped, and it is N times too large (the 1/N is missing)": -expected_dZ2 * N,
-                    "the factor A2 (1 - A2) does not belong here: with the cross-entropy it cancels":
-                        expected_dZ2 * A2_ * (1 - A2_),
+                    "the factor A2 (1 - A2) does not belong here: with the cross-entropy it cancels": expected_dZ2
+                    * A2_
+                    * (1 - A2_),
                 }
                 if n_out > 1:
                     mistakes[f"it is {n_out} times too large: N counts every entry, n_out * m, not m alone"] = (
@@ -139,19 +146,28 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
             dW2 = as_array(dW2, "dW2", where, (n_out, A1_.shape[0]))
             expected_dW2 = expected_dZ2 @ A1_.T
             if not close(dW2, expected_dW2):
-                hint = diagnose(dW2, {
-                    f"it is N = {N} times too small: the 1/N is already in dZ2, did you divide again?":
-                        expected_dW2 / N,
-                    f"it is {m} times too small: did you average over the examples? dZ2 already has the 1/N":
-                        expected_dW2 / m,
-                    "the sign is flipped": -expected_dW2,
-                    "it uses A2 (1 - A2) or another extra factor": (expected_dZ2 * A2_ * (1 - A2_)) @ A1_.T,
-                })
+                hint = diagnose(
+                    dW2,
+                    {
+                        f"it is N = {N} times too small: the 1/N is already in dZ2, did you divide again?": (
+                            expected_dW2 / N
+                        ),
+                        f"it is {m} times too small: did you average over the examples? dZ2 already has the 1/N": (
+                            expected_dW2 / m
+                        ),
+                        "the sign is flipped": -expected_dW2,
+                        "it uses A2 (1 - A2) or another extra factor": (expected_dZ2 * A2_ * (1 - A2_)) @ A1_.T,
+                    },
+                )
                 raise Mistake(f"dW2 has the right shape but not the right entries{hint} (at {where})")
             _check_bias_gradient(db2, expected_dZ2, "db2", name, where)
 
-    return run_check(name, checks, success="dZ2, dW2 and db2 are right on the notebook's example and on "
-                     f"{len(UNSEEN_SIZES)} unseen problems (n_in, n_hidden, n_out, m all different)")
+    return run_check(
+        name,
+        checks,
+        success="dZ2, dW2 and db2 are right on the notebook's example and on "
+        f"{len(UNSEEN_SIZES)} unseen problems (n_in, n_hidden, n_out, m all different)",
+    )
 
 
 def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=None, X=None):
@@ -172,8 +188,18 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
     CheckResult
     """
     name = "hidden_layer_gradients"
-    problems = [] if dZ2 is None else [{"dZ2": np.asarray(dZ2, float), "W2": np.asarray(W2, float),
-                                        "A1": np.asarray(A1, float), "X": np.asarray(X, float)}]
+    problems = (
+        []
+        if dZ2 is None
+        else [
+            {
+                "dZ2": np.asarray(dZ2, float),
+                "W2": np.asarray(W2, float),
+                "A1": np.asarray(A1, float),
+                "X": np.asarray(X, float),
+            }
+        ]
+    )
     for seed, sizes in enumerate((SQUARE_SIZES,) + UNSEEN_SIZES):
         problem = _problem(sizes, 10 + seed)
         problem["dZ2"] = (problem["A2"] - problem["Y"]) / problem["Y"].size
@@ -183,18 +209,18 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
         for problem in problems:
             dZ2_, W2_, A1_, X_ = problem["dZ2"], problem["W2"], problem["A1"], problem["X"]
             where = _where(dZ2=dZ2_, W2=W2_, A1=A1_, X=X_)
-            result = _call(hidden_layer_gradients, dZ2_.copy(), W2_.copy(), A1_.copy(), X_.copy(),
-                          name=name, where=where)
+            result = _call(
+                hidden_layer_gradients, dZ2_.copy(), W2_.copy(), A1_.copy(), X_.copy(), name=name, where=where
+            )
             dZ1, dW1, db1 = _three(result, name, "dZ1, dW1, db1", where)
             dA1 = W2_.T @ dZ2_
             expected_dZ1 = dA1 * A1_ * (1 - A1_)
             dZ1 = as_array(dZ1, "dZ1", where, A1_.shape)
             if not close(dZ1, expected_dZ1):
                 mistakes = {
-                    "it is missing the sigmoid's derivative: the hidden layer has no cross-entropy to cancel it":
-                        dA1,
-                    "sigmoid_derivative takes the pre-activation Z1; A1 is already the sigmoid's output":
-                        dA1 * sigmoid_derivative(A1_),
+                    "it is missing the sigmoid's derivative: the hidden layer has no cross-entropy to cancel it": dA1,
+                    "sigmoid_derivative takes the pre-activation Z1; A1 is already the sigmoid's output": dA1
+                    * sigmoid_derivative(A1_),
                     "the sign is flipped": -expected_dZ1,
                 }
                 if W2_.shape[0] == W2_.shape[1]:
@@ -208,18 +234,23 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
             dW1 = as_array(dW1, "dW1", where, (A1_.shape[0], X_.shape[0]))
             expected_dW1 = expected_dZ1 @ X_.T
             if not close(dW1, expected_dW1):
-                hint = diagnose(dW1, {
-                    "it is computed from dA1: the weights sit before the sigmoid, so they need dZ1":
-                        dA1 @ X_.T,
-                    f"it is {X_.shape[1]} times too small: did you average over the examples? dZ2 already has "
-                    "the 1/N": expected_dW1 / X_.shape[1],
-                    "the sign is flipped": -expected_dW1,
-                })
+                hint = diagnose(
+                    dW1,
+                    {
+                        "it is computed from dA1: the weights sit before the sigmoid, so they need dZ1": dA1 @ X_.T,
+                        f"it is {X_.shape[1]} times too small: did you average over the examples? dZ2 already has "
+                        "the 1/N": expected_dW1 / X_.shape[1],
+                        "the sign is flipped": -expected_dW1,
+                    },
+                )
                 raise Mistake(f"dW1 has the right shape but not the right entries{hint} (at {where})")
             _check_bias_gradient(db1, expected_dZ1, "db1", name, where)
 
-    return run_check(name, checks, success="dZ1, dW1 and db1 are right on the notebook's example and on "
-                     f"{len(UNSEEN_SIZES) + 1} unseen problems")
+    return run_check(
+        name,
+        checks,
+        success=f"dZ1, dW1 and db1 are right on the notebook's example and on {len(UNSEEN_SIZES) + 1} unseen problems",
+    )
 
 
 def backward_with_bugs(params, cache, Y):
@@ -252,8 +283,9 @@ def _parameter_names(answer) -> set:
     if isinstance(answer, str):
         answer = [answer]
     if not isinstance(answer, (list, tuple, set, frozenset)):
-        raise Mistake(f"wrong_parameters should be a list of parameter names such as ['b1']; "
-                      f"got {type(answer).__name__}")
+        raise Mistake(
+            f"wrong_parameters should be a list of parameter names such as ['b1']; got {type(answer).__name__}"
+        )
     names = set()
     for item in answer:
         if not isinstance(item, str):
@@ -286,17 +318,23 @@ def check_wrong_parameters(wrong_parameters):
         names = _parameter_names(require_answer(wrong_parameters, name))
         extra, missing = names - _BUGGY, _BUGGY - names
         if names == set(PARAMETER_NAMES):
-            raise Mistake("you named every parameter: the error over all parameters together is large as soon as "
-                          "one is wrong; compare each parameter's gradient on its own")
+            raise Mistake(
+                "you named every parameter: the error over all parameters together is large as soon as "
+                "one is wrong; compare each parameter's gradient on its own"
+            )
         problems = []
         if extra:
-            problems.append(f"{len(extra)} of the names you gave {'has' if len(extra) == 1 else 'have'} a correct "
-                            "gradient")
+            problems.append(
+                f"{len(extra)} of the names you gave {'has' if len(extra) == 1 else 'have'} a correct gradient"
+            )
         if missing:
-            problems.append(f"{len(missing)} wrong gradient{' is' if len(missing) == 1 else 's are'} missing "
-                            "from your list")
+            problems.append(
+                f"{len(missing)} wrong gradient{' is' if len(missing) == 1 else 's are'} missing from your list"
+            )
         if problems:
-            raise Mistake("; ".join(problems) + ". Compare each parameter's gradient with the numerical one, "
-                          "one parameter at a time")
+            raise Mistake(
+                "; ".join(problems) + ". Compare each parameter's gradient with the numerical one, "
+                "one parameter at a time"
+            )
 
     return run_check(name, checks, success="those are the gradients backward_with_bugs gets wrong")

@@ -36,8 +36,8 @@ def _count_mistakes(n_in, n_hidden, n_out):
         "did you forget the output layer's biases b2?": n_hidden * (n_in + 1) + n_out * n_hidden,
         "that is n_in * n_out, the weights of a network without its hidden layer": n_in * n_out,
         "that is n_in * n_hidden * n_out: the layers' weights add up, they do not multiply": n_in * n_hidden * n_out,
-        "that counts the forward passes of a hot-and-cold sweep, 2P, not the parameters": 2 * _count(n_in, n_hidden,
-                                                                                                    n_out),
+        "that counts the forward passes of a hot-and-cold sweep, 2P, not the parameters": 2
+        * _count(n_in, n_hidden, n_out),
     }
 
 
@@ -78,8 +78,12 @@ def _reach_cases():
     noisy = np.round(0.8 * np.exp(-0.4 * np.arange(10)) + rng.uniform(0, 0.05, 10), 4)
     return [
         ([1, 35, 69, 103, 137], [0.75, 0.52, 0.31, 0.12, 0.08], 0.1, "the notebook's example"),
-        (gd_passes[:6], [0.9, 0.5, 0.2, 0.05, 0.1, 0.15], 0.3,
-         "a run whose lowest loss comes after it reaches the level"),
+        (
+            gd_passes[:6],
+            [0.9, 0.5, 0.2, 0.05, 0.1, 0.15],
+            0.3,
+            "a run whose lowest loss comes after it reaches the level",
+        ),
         (gd_passes, [0.9, 0.7, 0.5, 0.3, 0.2, 0.1, 0.09, 0.05], 0.3, "a loss exactly at the level"),
         (gd_passes, [0.9, 1.4, 0.6, 0.25, 0.4, 0.1, 0.2, 0.05], 0.3, "a loss that goes back up"),
         ([1, 35, 69], [0.05, 0.04, 0.03], 0.1, "a run that starts below the level"),
@@ -94,14 +98,17 @@ def check_passes_to_reach(passes_to_reach):
 
     def checks():
         for passes, losses, level, what in cases:
-            where = (f"{what}: passes {fmt(np.asarray(passes))}, losses {fmt(np.asarray(losses, dtype=float))}, "
-                     f"level {level:g}")
+            where = (
+                f"{what}: passes {fmt(np.asarray(passes))}, losses {fmt(np.asarray(losses, dtype=float))}, "
+                f"level {level:g}"
+            )
             got = call(passes_to_reach, passes, losses, level, name="passes_to_reach", where=where)
             expected = _reach(passes, losses, level)
             if expected is None:
                 if got is not None:
-                    raise Mistake(f"returned {got!r} for {where}; this run never reaches the level, "
-                                  "so the answer should be None")
+                    raise Mistake(
+                        f"returned {got!r} for {where}; this run never reaches the level, so the answer should be None"
+                    )
                 continue
             if got is None:
                 raise Mistake(f"returned None for {where}, but this run does reach the level")
@@ -113,17 +120,20 @@ def check_passes_to_reach(passes_to_reach):
             mistakes = {
                 "that is a position in the history, not a count of forward passes": below[0],
                 "that is the epoch counted from 1, not a count of forward passes": below[0] + 1,
-                "a loss equal to the level counts as reaching it (<=, not <)":
-                    passes_array[strictly[0]] if strictly.size else None,
+                "a loss equal to the level counts as reaching it (<=, not <)": passes_array[strictly[0]]
+                if strictly.size
+                else None,
                 "that is the last time the loss is at or below the level, not the first": passes_array[below[-1]],
-                "that is where the loss is lowest, not where it first reaches the level":
-                    passes_array[np.argmin(losses_array)],
+                "that is where the loss is lowest, not where it first reaches the level": passes_array[
+                    np.argmin(losses_array)
+                ],
             }
             hint = diagnose(value, {k: v for k, v in mistakes.items() if v is not None})
             raise Mistake(f"wrong count for {where}{hint}")
 
-    return run_check("passes_to_reach", checks,
-                     success=f"right on {len(cases)} loss histories, {len(cases) - 1} you had not seen")
+    return run_check(
+        "passes_to_reach", checks, success=f"right on {len(cases)} loss histories, {len(cases) - 1} you had not seen"
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -149,11 +159,14 @@ def _check_freeze(step, params, X, Y):
     run = comparison.hot_and_cold_run(params, X, Y, step=step, budget=STEP_BUDGET)
     sweeps, frozen = run.losses.size - 1, comparison.frozen_after(run)
     if frozen is None:
-        raise Mistake(f"with s = {step:g} hot and cold still improves in its last sweep (sweep {sweeps}): "
-                      "that is not frozen")
+        raise Mistake(
+            f"with s = {step:g} hot and cold still improves in its last sweep (sweep {sweeps}): that is not frozen"
+        )
     if frozen > sweeps // 2:
-        raise Mistake(f"with s = {step:g} hot and cold does freeze, but only after sweep {frozen} of {sweeps}: "
-                      "that is not early (the exercise asks for a freeze within the first half)")
+        raise Mistake(
+            f"with s = {step:g} hot and cold does freeze, but only after sweep {frozen} of {sweeps}: "
+            "that is not early (the exercise asks for a freeze within the first half)"
+        )
 
 
 def _check_descent(step, params, X, Y, *, wanted: str, name: str):
@@ -163,13 +176,17 @@ def _check_descent(step, params, X, Y, *, wanted: str, name: str):
         return
     epochs = losses.size - 1  # losses[0] is the start, losses[k] after k updates
     if facts.verdict == "too slow":
-        problem = (f"the loss only falls from {facts.start:.4f} to {losses[-1]:.4f} in {epochs:,} epochs, "
-                   "not below a tenth of its start")
+        problem = (
+            f"the loss only falls from {facts.start:.4f} to {losses[-1]:.4f} in {epochs:,} epochs, "
+            "not below a tenth of its start"
+        )
     elif facts.verdict == "converged":
         problem = f"the loss settles and ends far below its start {facts.start:.4f}"
     elif facts.verdict == "bounces":
-        problem = (f"the loss never settles, but over the second half of the run it still comes back below its "
-                   f"start {facts.start:.4f}: it bounces")
+        problem = (
+            f"the loss never settles, but over the second half of the run it still comes back below its "
+            f"start {facts.start:.4f}: it bounces"
+        )
     else:
         problem = f"over the second half of the run the loss stays above its start {facts.start:.4f}"
     meaning = {"converged": "converging", "diverged": "diverging"}[wanted]
@@ -188,13 +205,18 @@ def check_step_sizes(freeze_step, converge_step, diverge_step):
     """
 
     def checks():
-        steps = (_as_step(freeze_step, "freeze_step", "s"), _as_step(converge_step, "converge_step", "alpha"),
-                 _as_step(diverge_step, "diverge_step", "alpha"))
+        steps = (
+            _as_step(freeze_step, "freeze_step", "s"),
+            _as_step(converge_step, "converge_step", "alpha"),
+            _as_step(diverge_step, "diverge_step", "alpha"),
+        )
         params, X, Y = _xor_problem()
         _check_freeze(steps[0], params, X, Y)
         _check_descent(steps[1], params, X, Y, wanted="converged", name="converge_step")
         _check_descent(steps[2], params, X, Y, wanted="diverged", name="diverge_step")
 
-    return run_check("step sizes", checks,
-                     success="hot and cold freezes early, gradient descent converges with one step and diverges "
-                             "with the other")
+    return run_check(
+        "step sizes",
+        checks,
+        success="hot and cold freezes early, gradient descent converges with one step and diverges with the other",
+    )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checking import Mistake, as_array, as_number, call, close, diagnose, fmt, run_check
+from ._checking import Mistake, as_array, as_number, call, close, diagnose, run_check
 
 # The notebook's one-weight problem (Grokking Deep Learning, chapter 4).
 EXAMPLE = {"x": 0.5, "y": 0.8, "w": 0.5, "s": 0.001}
@@ -30,6 +30,7 @@ def _parabola(x: float, y: float):
 # Exercise 1: hot_and_cold_step(w, loss, s)
 # ---------------------------------------------------------------------------
 
+
 def _step_cases():
     """(description, w, loss, s, kind) for the one-weight step: the notebook's example first, then unseen ones."""
     x, y, w, s = EXAMPLE["x"], EXAMPLE["y"], EXAMPLE["w"], EXAMPLE["s"]
@@ -42,12 +43,24 @@ def _step_cases():
         s = float(rng.choice([0.01, 0.05, 0.1]))
         cases.append((f"L(w) = ({x:.3g} w - {y:.3g})^2 at w = {w:.4g}, s = {s:g}", w, _parabola(x, y), s))
     # At the minimum, with a nudge large enough that both nudges are worse.
-    cases.append(("L(w) = (2 w - 1)^2 at its minimum w = 0.5, s = 0.1 (both nudges raise the loss)",
-                  0.5, _parabola(2.0, 1.0), 0.1))
+    cases.append(
+        (
+            "L(w) = (2 w - 1)^2 at its minimum w = 0.5, s = 0.1 (both nudges raise the loss)",
+            0.5,
+            _parabola(2.0, 1.0),
+            0.1,
+        )
+    )
     cases.append(("L(w) = (w - 1.05)^2 at w = 1, s = 0.2 (both nudges raise the loss)", 1.0, _parabola(1.0, 1.05), 0.2))
     # A flat stretch: the nudge up leaves the loss exactly as it is.
-    cases.append(("L(w) = max(1 - w, 0) at w = 1, s = 0.25 (the nudge up does not change the loss)",
-                  1.0, lambda v: max(1.0 - v, 0.0), 0.25))
+    cases.append(
+        (
+            "L(w) = max(1 - w, 0) at w = 1, s = 0.25 (the nudge up does not change the loss)",
+            1.0,
+            lambda v: max(1.0 - v, 0.0),
+            0.25,
+        )
+    )
     return cases
 
 
@@ -76,16 +89,22 @@ def check_hot_and_cold_step(hot_and_cold_step):
             if went is None:
                 raise Mistake(f"returned {got:.6g} for {where}; the new weight must be w + s, w - s or w itself")
             if expected == w and min(loss_up, loss_down) == current:
-                raise Mistake(f"for {where} your function moved to {went}, whose loss is only equal to the "
-                              "current loss: accepting an equal loss? Move only if a nudge makes the loss strictly smaller")
+                raise Mistake(
+                    f"for {where} your function moved to {went}, whose loss is only equal to the "
+                    "current loss: accepting an equal loss? Move only if a nudge makes the loss strictly smaller"
+                )
             if expected == w:
-                raise Mistake(f"for {where} your function moved to {went} although that nudge raises the loss: "
-                              "always moving to the better nudge is Grokking's loop; here move only if the nudge "
-                              "beats the loss at w")
+                raise Mistake(
+                    f"for {where} your function moved to {went} although that nudge raises the loss: "
+                    "always moving to the better nudge is Grokking's loop; here move only if the nudge "
+                    "beats the loss at w"
+                )
             if went == "w":
                 raise Mistake(f"for {where} your function stayed at w although the better nudge lowers the loss")
-            raise Mistake(f"for {where} your function moved to {went}, the nudge with the larger loss: "
-                          "moving the wrong way? (compare loss(w + s) with loss(w - s))")
+            raise Mistake(
+                f"for {where} your function moved to {went}, the nudge with the larger loss: "
+                "moving the wrong way? (compare loss(w + s) with loss(w - s))"
+            )
 
     return run_check(name, checks, success="moves to the better nudge only when it lowers the loss, on 10 problems")
 
@@ -94,11 +113,18 @@ def check_hot_and_cold_step(hot_and_cold_step):
 # Exercise 2: slope_from_nudges(loss_up, loss_down, s)
 # ---------------------------------------------------------------------------
 
+
 def _slope_cases():
     loss = _parabola(EXAMPLE["x"], EXAMPLE["y"])
     w, s = EXAMPLE["w"], EXAMPLE["s"]
-    cases = [(f"the notebook's example, loss_up = L({w:g} + {s:g}), loss_down = L({w:g} - {s:g}), s = {s:g}",
-              loss(w + s), loss(w - s), s)]
+    cases = [
+        (
+            f"the notebook's example, loss_up = L({w:g} + {s:g}), loss_down = L({w:g} - {s:g}), s = {s:g}",
+            loss(w + s),
+            loss(w - s),
+            s,
+        )
+    ]
     rng = np.random.default_rng(5)
     for _ in range(6):
         up, down, s = (float(v) for v in (rng.uniform(0, 2), rng.uniform(0, 2), rng.choice([0.003, 0.02, 0.5])))
@@ -117,14 +143,21 @@ def check_slope_from_nudges(slope_from_nudges):
             expected = (up - down) / (2 * s)
             if close(got, expected, rtol=1e-9, atol=1e-12):
                 continue
-            hint = diagnose(got, {
-                "2 times too large: did you divide by s instead of 2s (the two nudges are 2s apart)?": (up - down) / s,
-                "the sign is flipped: did you compute loss_down - loss_up? A positive slope means "
-                "the loss grows as w grows": (down - up) / (2 * s),
-                "the sign is flipped and it is 2 times too large: loss_down - loss_up, divided by s?": (down - up) / s,
-                "2 times too small: did you divide by 4s?": (up - down) / (4 * s),
-                "that is the average of the two losses, not how fast the loss changes": (up + down) / 2,
-            }, rtol=1e-9, atol=1e-12)
+            hint = diagnose(
+                got,
+                {
+                    "2 times too large: did you divide by s instead of 2s (the two nudges are 2s apart)?": (up - down)
+                    / s,
+                    "the sign is flipped: did you compute loss_down - loss_up? A positive slope means "
+                    "the loss grows as w grows": (down - up) / (2 * s),
+                    "the sign is flipped and it is 2 times too large: loss_down - loss_up, divided by s?": (down - up)
+                    / s,
+                    "2 times too small: did you divide by 4s?": (up - down) / (4 * s),
+                    "that is the average of the two losses, not how fast the loss changes": (up + down) / 2,
+                },
+                rtol=1e-9,
+                atol=1e-12,
+            )
             raise Mistake(f"wrong slope for {where}{hint}")
 
     return run_check(name, checks, success="the central difference on 8 inputs")
@@ -133,6 +166,7 @@ def check_slope_from_nudges(slope_from_nudges):
 # ---------------------------------------------------------------------------
 # Exercise 3: each_sweep(theta, loss, s)
 # ---------------------------------------------------------------------------
+
 
 def _sweep(theta, loss, s, *, accept, choose_up, carry=True):
     """One sweep of "each"; the keywords build the classic mistakes as well as the reference.
@@ -168,12 +202,16 @@ def _sweep_mistakes(theta, loss, s):
         "it accepts a nudge whose loss only equals the current one: keep a nudge only if it makes the loss "
         "strictly smaller": _sweep(theta, loss, s, accept=lambda new, old: new <= old, choose_up=up_first),
         "every parameter was judged from the starting point: after a parameter moves, the next nudges "
-        "start from the new point and compare with its loss": _sweep(theta, loss, s, accept=better,
-                                                                       choose_up=up_first, carry=False),
+        "start from the new point and compare with its loss": _sweep(
+            theta, loss, s, accept=better, choose_up=up_first, carry=False
+        ),
         "it moves even when the better nudge raises the loss: always moving is Grokking's loop; "
-        "keep a nudge only if it lowers the loss": _sweep(theta, loss, s, accept=lambda new, old: True, choose_up=up_first),
-        "it moves each parameter the wrong way: did you keep the nudge with the larger loss?":
-            _sweep(theta, loss, s, accept=lambda new, old: True, choose_up=lambda up, down: up > down),
+        "keep a nudge only if it lowers the loss": _sweep(
+            theta, loss, s, accept=lambda new, old: True, choose_up=up_first
+        ),
+        "it moves each parameter the wrong way: did you keep the nudge with the larger loss?": _sweep(
+            theta, loss, s, accept=lambda new, old: True, choose_up=lambda up, down: up > down
+        ),
     }
 
 
@@ -194,25 +232,46 @@ class _CountingLoss:
 def _sweep_cases():
     """(description, theta, loss, s), ordered so that each classic mistake meets a case that shows it."""
     rng = np.random.default_rng(8)
-    problems = [(P, s, rng.normal(size=(P + 1, P)), rng.normal(size=P + 1), rng.normal(size=P))
-                for P, s in ((3, 0.1), (5, 0.05), (8, 0.2))]
-    least_squares = [(f"a least-squares loss of {P} parameters, s = {s:g}", theta, _least_squares(A, c), s)
-                     for P, s, A, c, theta in problems]
+    problems = [
+        (P, s, rng.normal(size=(P + 1, P)), rng.normal(size=P + 1), rng.normal(size=P))
+        for P, s in ((3, 0.1), (5, 0.05), (8, 0.2))
+    ]
+    least_squares = [
+        (f"a least-squares loss of {P} parameters, s = {s:g}", theta, _least_squares(A, c), s)
+        for P, s, A, c, theta in problems
+    ]
     target = np.array([1.0, 0.0, -1.0])
     ignored = np.array([1.0, 0.0, -2.0])
     return [
         least_squares[0],
-        ("L(theta) = sum((theta - [1, 0, -1])**2) at theta = [0.3, 0.1, -1.6], s = 0.5 "
-         "(both nudges of theta[1] raise the loss)",
-         np.array([0.3, 0.1, -1.6]), lambda t: float(np.sum((t - target) ** 2)), 0.5),
-        ("L(theta) = max(1 - theta[0], 0) + theta[1]**2 at theta = [1, 0.3], s = 0.25 "
-         "(the nudge up of theta[0] leaves the loss unchanged)",
-         np.array([1.0, 0.3]), lambda t: max(1.0 - t[0], 0.0) + t[1] ** 2, 0.25),
-        ("L(theta) = (theta[0] + theta[1] - 1)**2 at theta = [0.75, 0], s = 0.25 (the two parameters share one target)",
-         np.array([0.75, 0.0]), lambda t: float((t[0] + t[1] - 1.0) ** 2), 0.25),
+        (
+            "L(theta) = sum((theta - [1, 0, -1])**2) at theta = [0.3, 0.1, -1.6], s = 0.5 "
+            "(both nudges of theta[1] raise the loss)",
+            np.array([0.3, 0.1, -1.6]),
+            lambda t: float(np.sum((t - target) ** 2)),
+            0.5,
+        ),
+        (
+            "L(theta) = max(1 - theta[0], 0) + theta[1]**2 at theta = [1, 0.3], s = 0.25 "
+            "(the nudge up of theta[0] leaves the loss unchanged)",
+            np.array([1.0, 0.3]),
+            lambda t: max(1.0 - t[0], 0.0) + t[1] ** 2,
+            0.25,
+        ),
+        (
+            "L(theta) = (theta[0] + theta[1] - 1)**2 at theta = [0.75, 0], s = 0.25 "
+            "(the two parameters share one target)",
+            np.array([0.75, 0.0]),
+            lambda t: float((t[0] + t[1] - 1.0) ** 2),
+            0.25,
+        ),
         *least_squares[1:],
-        ("a loss that does not depend on theta[1], s = 0.5",
-         np.array([0.3, 0.7, -0.4]), lambda t: float(np.sum((t - ignored)[[0, 2]] ** 2)), 0.5),
+        (
+            "a loss that does not depend on theta[1], s = 0.5",
+            np.array([0.3, 0.7, -0.4]),
+            lambda t: float(np.sum((t - ignored)[[0, 2]] ** 2)),
+            0.5,
+        ),
     ]
 
 
@@ -234,8 +293,10 @@ def check_each_sweep(each_sweep):
             given, counting = theta.copy(), _CountingLoss(loss, P)
             got = as_array(call(each_sweep, given, counting, s, name=name, where=where), name, where, (P,))
             if not np.array_equal(given, theta):
-                raise Mistake(f"it changed the theta it was given (for {where}): work on a copy "
-                              "(make one with .copy() or np.array) and return that")
+                raise Mistake(
+                    f"it changed the theta it was given (for {where}): work on a copy "
+                    "(make one with .copy() or np.array) and return that"
+                )
             expected = _reference_sweep(theta, loss, s)
             if not close(got, expected, rtol=1e-12, atol=1e-12):
                 hint = diagnose(got, _sweep_mistakes(theta, loss, s), rtol=1e-12, atol=1e-12)
@@ -244,8 +305,10 @@ def check_each_sweep(each_sweep):
                     hint = f": theta[{j}] is not where one sweep leaves it"
                 raise Mistake(f"wrong parameters after one sweep for {where}{hint}")
             if counting.calls > 2 * P + 1:
-                raise Mistake(f"the parameters are right, but it evaluated the loss {counting.calls} times for "
-                              f"P = {P} parameters (for {where}); a sweep needs 2 new evaluations per parameter "
-                              "plus the starting loss: keep the loss of the current point instead of recomputing it")
+                raise Mistake(
+                    f"the parameters are right, but it evaluated the loss {counting.calls} times for "
+                    f"P = {P} parameters (for {where}); a sweep needs 2 new evaluations per parameter "
+                    "plus the starting loss: keep the loss of the current point instead of recomputing it"
+                )
 
     return run_check(name, checks, success="one sweep on 7 problems, at most 2P + 1 loss evaluations each")

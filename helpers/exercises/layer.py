@@ -61,17 +61,18 @@ def _layer_mistakes(X, W, b) -> dict:
     }
     n_out, m = Z.shape
     if m == n_out:
-        mistakes["the bias was added along the examples (as a row, shape (n_out,) or (1, n_out)) "
-                 "instead of to every unit: in column k, unit i must get b_i, not b_k"] = sigmoid(
-            W @ X + b.reshape(1, -1))
+        mistakes[
+            "the bias was added along the examples (as a row, shape (n_out,) or (1, n_out)) "
+            "instead of to every unit: in column k, unit i must get b_i, not b_k"
+        ] = sigmoid(W @ X + b.reshape(1, -1))
         mistakes["A looks transposed: row i must be unit i and column k example k"] = sigmoid(Z.T)
-        mistakes["A looks transposed: did you add the bias after transposing W @ X?"] = sigmoid(
-            (W @ X).T + b)
+        mistakes["A looks transposed: did you add the bias after transposing W @ X?"] = sigmoid((W @ X).T + b)
     if W.shape[0] == W.shape[1]:
         mistakes["did you multiply by W.T? Row i of W holds the weights into unit i"] = sigmoid(W.T @ X + b)
     if X.shape[0] == X.shape[1] == W.shape[0]:
         mistakes["did you multiply X @ W? The weights come first: W is (n_out, n_in), X is (n_in, m)"] = sigmoid(
-            X @ W + b)
+            X @ W + b
+        )
     return mistakes
 
 
@@ -80,8 +81,10 @@ def _shape_hint(shape, X, W) -> str:
     if shape == (m, n_out):
         return ": A looks transposed; row i must be unit i and column k example k"
     if m == 1 and shape == (n_out, n_out):
-        return (": with one example, W @ X is an (n_out, 1) column; a bias of shape (n_out,) added to it "
-                "broadcasts into an (n_out, n_out) matrix. Keep b as the (n_out, 1) column")
+        return (
+            ": with one example, W @ X is an (n_out, 1) column; a bias of shape (n_out,) added to it "
+            "broadcasts into an (n_out, n_out) matrix. Keep b as the (n_out, 1) column"
+        )
     return ""
 
 
@@ -92,8 +95,10 @@ def _call_layer(layer_forward, where, X, W, b):
     except Mistake as mistake:
         message = str(mistake)
         if "broadcast" in message:
-            message += ("; every term must be (n_out, m) or broadcast to it: W @ X is (n_out, m) "
-                        "and b is an (n_out, 1) column, one bias per unit")
+            message += (
+                "; every term must be (n_out, m) or broadcast to it: W @ X is (n_out, m) "
+                "and b is an (n_out, 1) column, one bias per unit"
+            )
         elif "matmul" in message or "aligned" in message:
             message += "; W is (n_out, n_in) and X is (n_in, m): which product gives (n_out, m)?"
         raise Mistake(message) from None
@@ -103,15 +108,17 @@ def _check_layer_forward(layer_forward) -> None:
     for where, X, W, b in _layer_cases():
         inputs = (X.copy(), W.copy(), b.copy())
         got = _call_layer(layer_forward, where, *inputs)
-        for name, before, after in zip("XWb", (X, W, b), inputs):
+        for name, before, after in zip("XWb", (X, W, b), inputs, strict=True):
             if not np.array_equal(before, after):
-                raise Mistake(f"layer_forward changed its argument {name} in place (at {where}); "
-                              "compute a new array instead")
+                raise Mistake(
+                    f"layer_forward changed its argument {name} in place (at {where}); compute a new array instead"
+                )
         expected = sigmoid(W @ X + b)
         shape = np.shape(got) if isinstance(got, np.ndarray) else None
         if shape is not None and shape != expected.shape:
-            raise Mistake(f"A has shape {shape}, expected {expected.shape} = (n_out, m) "
-                          f"(at {where}){_shape_hint(shape, X, W)}")
+            raise Mistake(
+                f"A has shape {shape}, expected {expected.shape} = (n_out, m) (at {where}){_shape_hint(shape, X, W)}"
+            )
         got = as_array(got, "A", where, expected.shape)
         if not np.allclose(got, expected, rtol=1e-7, atol=1e-12):
             hint = diagnose(got, _layer_mistakes(X, W, b))
@@ -139,7 +146,7 @@ def check_layer_forward(layer_forward):
         "layer_forward",
         lambda: _check_layer_forward(layer_forward),
         success="right shape (n_out, m) and values on the notebook's batch, a 2 x 2 batch, "
-                "one example and 3 random sizes",
+        "one example and 3 random sizes",
     )
 
 
@@ -147,19 +154,18 @@ def check_layer_forward(layer_forward):
 
 
 def _parameter_count(sizes) -> int:
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True))
 
 
 def _count_mistakes(sizes) -> dict:
-    pairs = list(zip(sizes[:-1], sizes[1:]))
+    pairs = list(zip(sizes[:-1], sizes[1:], strict=True))
     return {
         "did you leave out the biases? Every unit has one": sum(a * b for a, b in pairs),
         "one bias per unit of the layer a weight matrix feeds, not per input": sum(a * b + a for a, b in pairs),
         "the inputs are not units: they have no bias": _parameter_count(sizes) + sizes[0],
         "did you count only the first layer? Every weight matrix and bias counts": pairs[0][0] * pairs[0][1]
         + pairs[0][1],
-        "did you multiply (n_in + 1)(n_out + 1)? Only the units have biases": sum((a + 1) * (b + 1)
-                                                                                 for a, b in pairs),
+        "did you multiply (n_in + 1)(n_out + 1)? Only the units have biases": sum((a + 1) * (b + 1) for a, b in pairs),
     }
 
 
@@ -174,8 +180,9 @@ def _check_count_parameters(count_parameters) -> None:
         if isinstance(got, (float, np.floating)) and float(got).is_integer():
             got = int(got)
         if not isinstance(got, (numbers.Integral, np.integer)) or isinstance(got, bool):
-            raise Mistake(f"count_parameters should return a whole number (an int); got "
-                          f"{type(got).__name__} (at {where})")
+            raise Mistake(
+                f"count_parameters should return a whole number (an int); got {type(got).__name__} (at {where})"
+            )
         got = int(as_number(got, "count_parameters", where))
         expected = _parameter_count(sizes)
         if got != expected:
@@ -205,14 +212,37 @@ def check_count_parameters(count_parameters):
 # --------------------------------------------------------------------------- stable_sigmoid
 
 #: Where the checker compares the learner's sigmoid with the exact one, to float64 precision.
-_SIGMOID_POINTS = np.array([0.0, 0.5, -0.5, 2.0, -2.0, 8.0, -8.0, 20.0, -20.0, 36.0, -36.0, 40.0, -40.0,
-                            100.0, -100.0, 600.0, -600.0, 700.0, -700.0])
+_SIGMOID_POINTS = np.array(
+    [
+        0.0,
+        0.5,
+        -0.5,
+        2.0,
+        -2.0,
+        8.0,
+        -8.0,
+        20.0,
+        -20.0,
+        36.0,
+        -36.0,
+        40.0,
+        -40.0,
+        100.0,
+        -100.0,
+        600.0,
+        -600.0,
+        700.0,
+        -700.0,
+    ]
+)
 
 
 def _call_recording(stable_sigmoid, z, where):
     """Call the learner's sigmoid; return its result and every warning it raised (overflow, invalid value, ...)."""
-    with warnings.catch_warnings(record=True) as caught, np.errstate(over="warn", divide="warn", invalid="warn",
-                                                                      under="ignore"):
+    with (
+        warnings.catch_warnings(record=True) as caught,
+        np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
+    ):
         warnings.simplefilter("always")
         got = call(stable_sigmoid, z, name="stable_sigmoid", where=where)
     return got, caught
@@ -240,9 +270,14 @@ def _check_no_overflow(stable_sigmoid) -> None:
     warned = [z_value for z_value, (_, _, caught) in runs.items() if caught]
     if len(warned) == 2:
         where, _, caught = runs[-1000.0]
-        raise _warning_mistake(caught, where, (
-            ", and at z = 1000 too: np.where (or any formula that computes both cases for every entry) "
-            "evaluates the branch you do not keep, and its exp overflows there"))
+        raise _warning_mistake(
+            caught,
+            where,
+            (
+                ", and at z = 1000 too: np.where (or any formula that computes both cases for every entry) "
+                "evaluates the branch you do not keep, and its exp overflows there"
+            ),
+        )
     if warned:
         where, _, caught = runs[warned[0]]
         raise _warning_mistake(caught, where, ": exp of a large positive number overflows")
@@ -267,8 +302,10 @@ def _check_stable_sigmoid(stable_sigmoid) -> None:
     tail = np.array([-1000.0, -800.0, 800.0, 1000.0])
     got_tail = as_array(_call_quietly(stable_sigmoid, tail, where), "stable_sigmoid(z)", where, tail.shape)
     if np.any(got_tail[:2] > 1e-300) or np.any(got_tail[2:] != 1.0):
-        raise Mistake(f"at {where} the sigmoid rounds to 0 and 1 in float64; yours does not "
-                      "(did you clip z to too small a range?)")
+        raise Mistake(
+            f"at {where} the sigmoid rounds to 0 and 1 in float64; yours does not "
+            "(did you clip z to too small a range?)"
+        )
     where = "a (2, 3) array z"
     z2 = np.array([[-3.0, 0.0, 3.0], [-750.0, 1.5, 750.0]])
     got2 = _call_quietly(stable_sigmoid, z2.copy(), where)
@@ -279,8 +316,10 @@ def _check_sigmoid_values(z, got) -> None:
     for z_value in (0.5, 2.0, 8.0):
         up, down = got[z == z_value][0], got[z == -z_value][0]
         if not np.isclose(up + down, 1.0, rtol=0.0, atol=1e-12):
-            raise Mistake(f"not symmetric: stable_sigmoid({z_value:g}) + stable_sigmoid({-z_value:g}) should be 1 "
-                          f"(as sigma(-z) = 1 - sigma(z)); yours add up to {up + down:.6g}")
+            raise Mistake(
+                f"not symmetric: stable_sigmoid({z_value:g}) + stable_sigmoid({-z_value:g}) should be 1 "
+                f"(as sigma(-z) = 1 - sigma(z)); yours add up to {up + down:.6g}"
+            )
     exact = sigmoid(z)
     wrong = ~np.isclose(got, exact, rtol=1e-9, atol=0.0)
     if not np.any(wrong):
@@ -289,11 +328,15 @@ def _check_sigmoid_values(z, got) -> None:
     hint = ""
     values, counts = np.unique(got[(got > 0) & (got < 1)], return_counts=True)
     if np.any(counts > 1):
-        hint = (": it gives the same value at different z where the sigmoid still differs in float64. "
-                "Did you clip z to too small a range?")
+        hint = (
+            ": it gives the same value at different z where the sigmoid still differs in float64. "
+            "Did you clip z to too small a range?"
+        )
     elif z[k] < 0 and abs(got[k] - exact[k]) < 1e-15:
-        hint = (": close in absolute terms but not relative ones. A tiny sigmoid computed as 1 minus "
-                "something close to 1 loses its digits; compute it without that subtraction")
+        hint = (
+            ": close in absolute terms but not relative ones. A tiny sigmoid computed as 1 minus "
+            "something close to 1 loses its digits; compute it without that subtraction"
+        )
     raise Mistake(f"wrong value at z = {z[k]:g} (relative error {abs(got[k] - exact[k]) / exact[k]:.1e}){hint}")
 
 
@@ -360,21 +403,26 @@ def _check_check_batch(check_batch) -> None:
         error = _call_check_batch(check_batch, X.copy(), W.copy())
         if valid:
             if error is not None:
-                raise Mistake(f"raised {type(error).__name__} for a batch that fits ({where}): X must have as "
-                              "many rows as W has columns, n_in; did you compare with the wrong axis?")
+                raise Mistake(
+                    f"raised {type(error).__name__} for a batch that fits ({where}): X must have as "
+                    "many rows as W has columns, n_in; did you compare with the wrong axis?"
+                )
             continue
         if error is None:
             hint = ": a batch is 2-D, one example per column" if X.ndim != 2 else ""
             raise Mistake(f"accepted {where}, which does not fit{hint}")
         if isinstance(error, AssertionError):
-            raise Mistake(f"raised AssertionError at {where}: an assert vanishes under python -O and is the "
-                          "wrong type for a bad argument; raise a ValueError")
+            raise Mistake(
+                f"raised AssertionError at {where}: an assert vanishes under python -O and is the "
+                "wrong type for a bad argument; raise a ValueError"
+            )
         if not isinstance(error, ValueError):
             raise Mistake(f"raised {type(error).__name__} ({error}) at {where}; expected a ValueError")
         message = str(error)
         if str(X.shape) not in message:
-            raise Mistake(f"the ValueError's message, {message!r}, does not name the shape X has, {X.shape} "
-                          f"(at {where})")
+            raise Mistake(
+                f"the ValueError's message, {message!r}, does not name the shape X has, {X.shape} (at {where})"
+            )
         if "X" not in message:
             raise Mistake(f"the ValueError's message, {message!r}, does not name the argument X (at {where})")
 

@@ -89,9 +89,7 @@ def _mse_mistakes(y: np.ndarray, h: np.ndarray) -> dict:
     mistakes["this is the mean of the differences, not of their squares: did you forget to square?"] = np.mean(d)
     mistakes["this is the mean of the absolute differences: the differences must be squared"] = np.mean(np.abs(d))
     mistakes["this is the square root of the right loss: leave the square root out"] = np.sqrt(np.mean(d**2))
-    mistakes["this is the square of the mean difference: square every difference first, then average"] = (
-        np.mean(d) ** 2
-    )
+    mistakes["this is the square of the mean difference: square every difference first, then average"] = np.mean(d) ** 2
     return mistakes
 
 
@@ -159,9 +157,9 @@ def _bce_mistakes(y: np.ndarray, h: np.ndarray) -> dict:
     mistakes[
         "only the entries with target 1 are charged: the term for targets y = 0, with ln(1 - h), is missing"
     ] = -np.mean(on_ones)
-    mistakes["only the entries with target 0 are charged: the term for targets y = 1, with ln h, is missing"] = (
-        -np.mean(on_zeros)
-    )
+    mistakes[
+        "only the entries with target 0 are charged: the term for targets y = 1, with ln h, is missing"
+    ] = -np.mean(on_zeros)
     mistakes["ln(10) ≈ 2.3 times too small: use the natural logarithm, not log10"] = right / np.log(10.0)
     return mistakes
 
@@ -253,9 +251,7 @@ def _step_mistakes(w, b, x, y, alpha) -> dict:
         "this has the sigmoid's slope h(1 - h) in it; for cross-entropy dL/dz has no such factor": _step(
             w, b, x, y, alpha, dz=lambda h, y: (h - y) * h * (1 - h)
         ),
-        "the prediction h must be the sigmoid of z; did you use z itself?": _step(
-            w, b, x, y, alpha, use_sigmoid=False
-        ),
+        "the prediction h must be the sigmoid of z; did you use z itself?": _step(w, b, x, y, alpha, use_sigmoid=False),
         "the step is not scaled by the step size alpha": _step(w, b, x, y, alpha, use_alpha=False),
     }
 
@@ -307,7 +303,12 @@ def check_gradient_step(gradient_step):
 
     def checks():
         _check_step_case(
-            gradient_step, np.array([-1.0]), 0.0, np.array([2.0]), 1.0, 0.5,
+            gradient_step,
+            np.array([-1.0]),
+            0.0,
+            np.array([2.0]),
+            1.0,
+            0.5,
             "the notebook's example w = [-1.], b = 0, x = [2.], y = 1, alpha = 0.5",
         )
         rng = np.random.default_rng(CHECK_SEED)

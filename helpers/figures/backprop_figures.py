@@ -64,9 +64,14 @@ def _draw_node(ax, name):
     x, y, label, shape, kind = _NODES[name]
     width = _node_width(name)
     box = FancyBboxPatch(
-        (x - width / 2, y - _NODE_HEIGHT / 2), width, _NODE_HEIGHT,
+        (x - width / 2, y - _NODE_HEIGHT / 2),
+        width,
+        _NODE_HEIGHT,
         boxstyle="round,pad=0.05,rounding_size=0.15",
-        facecolor=NODE_COLORS[kind], edgecolor="#555555", linewidth=1.2, zorder=2,
+        facecolor=NODE_COLORS[kind],
+        edgecolor="#555555",
+        linewidth=1.2,
+        zorder=2,
     )
     ax.add_patch(box)
     ax.text(x, y + 0.2, label, ha="center", va="center", fontsize=15, zorder=3)
@@ -76,8 +81,17 @@ def _draw_node(ax, name):
 
 def _arrow(ax, start, end, color, *, rad=0.0, style="-|>", linewidth=1.6, linestyle="-"):
     arrow = FancyArrowPatch(
-        start, end, connectionstyle=f"arc3,rad={rad}", arrowstyle=style, mutation_scale=16,
-        color=color, linewidth=linewidth, linestyle=linestyle, shrinkA=0, shrinkB=0, zorder=1,
+        start,
+        end,
+        connectionstyle=f"arc3,rad={rad}",
+        arrowstyle=style,
+        mutation_scale=16,
+        color=color,
+        linewidth=linewidth,
+        linestyle=linestyle,
+        shrinkA=0,
+        shrinkB=0,
+        zorder=1,
     )
     ax.add_patch(arrow)
     return arrow
@@ -148,18 +162,28 @@ def draw_backprop_graph(ax):
         ax.text(xm, 5.0 + _NODE_HEIGHT / 2 + 0.12, label, **fwd_font)
     # Parameters and targets flow down into their nodes (left of centre).
     for source, target in (("W1b1", "Z1"), ("W2b2", "Z2"), ("Y", "L")):
-        forward[f"{source}->{target}"] = _arrow(
-            ax, _bottom(source, dx=-0.45), _top(target, dx=-0.45), FORWARD_COLOR
-        )
+        forward[f"{source}->{target}"] = _arrow(ax, _bottom(source, dx=-0.45), _top(target, dx=-0.45), FORWARD_COLOR)
 
     # Backward along the main row: arcs under the boxes, right to left.
     back_font = dict(ha="center", va="top", color=BACKWARD_COLOR)
     chain = [
-        ("L", "Z2", "dZ2", r"$dZ_2 = \frac{1}{N}(A_2 - Y)$", r"$(n_\mathrm{out},\ m)$",
-         r"($\sigma'$ cancels; $N = n_\mathrm{out}\,m$)"),
+        (
+            "L",
+            "Z2",
+            "dZ2",
+            r"$dZ_2 = \frac{1}{N}(A_2 - Y)$",
+            r"$(n_\mathrm{out},\ m)$",
+            r"($\sigma'$ cancels; $N = n_\mathrm{out}\,m$)",
+        ),
         ("Z2", "A1", "dA1", r"$dA_1 = W_2^{\mathsf{T}}\, dZ_2$", r"$(n_\mathrm{hidden},\ m)$", None),
-        ("A1", "Z1", "dZ1", r"$dZ_1 = dA_1 \odot A_1 (1 - A_1)$", r"$(n_\mathrm{hidden},\ m)$",
-         r"($\sigma'(Z_1) = A_1(1 - A_1)$)"),
+        (
+            "A1",
+            "Z1",
+            "dZ1",
+            r"$dZ_1 = dA_1 \odot A_1 (1 - A_1)$",
+            r"$(n_\mathrm{hidden},\ m)$",
+            r"($\sigma'(Z_1) = A_1(1 - A_1)$)",
+        ),
     ]
     for start, end, key, formula, shape, note in chain:
         # Every arc dips the same depth below the row, so the labels line up.
@@ -176,25 +200,45 @@ def draw_backprop_graph(ax):
 
     # Parameter gradients go back up into the parameter boxes (right of centre).
     updates = [
-        ("Z2", "W2b2", "dW2, db2",
-         [r"$dW_2 = dZ_2\, A_1^{\mathsf{T}}$", r"$(n_\mathrm{out},\ n_\mathrm{hidden})$",
-          r"$db_2 = \Sigma_\mathrm{columns}\, dZ_2$", r"$(n_\mathrm{out},\ 1)$"]),
-        ("Z1", "W1b1", "dW1, db1",
-         [r"$dW_1 = dZ_1\, X^{\mathsf{T}}$", r"$(n_\mathrm{hidden},\ n_\mathrm{in})$",
-          r"$db_1 = \Sigma_\mathrm{columns}\, dZ_1$", r"$(n_\mathrm{hidden},\ 1)$"]),
+        (
+            "Z2",
+            "W2b2",
+            "dW2, db2",
+            [
+                r"$dW_2 = dZ_2\, A_1^{\mathsf{T}}$",
+                r"$(n_\mathrm{out},\ n_\mathrm{hidden})$",
+                r"$db_2 = \Sigma_\mathrm{columns}\, dZ_2$",
+                r"$(n_\mathrm{out},\ 1)$",
+            ],
+        ),
+        (
+            "Z1",
+            "W1b1",
+            "dW1, db1",
+            [
+                r"$dW_1 = dZ_1\, X^{\mathsf{T}}$",
+                r"$(n_\mathrm{hidden},\ n_\mathrm{in})$",
+                r"$db_1 = \Sigma_\mathrm{columns}\, dZ_1$",
+                r"$(n_\mathrm{hidden},\ 1)$",
+            ],
+        ),
     ]
     for start, end, key, lines in updates:
         backward[key] = _arrow(ax, _top(start, dx=0.45), _bottom(end, dx=0.45), BACKWARD_COLOR, linewidth=1.8)
         x = _NODES[start][0] + 0.7
-        for i, (line, size) in enumerate(zip(lines, (13, 12, 13, 12))):
+        for i, (line, size) in enumerate(zip(lines, (13, 12, 13, 12), strict=True)):
             y = 7.75 - i * 0.45 + (0.08 if i % 2 else 0.0)
             ax.text(x, y, line, ha="left", va="center", fontsize=size, color=BACKWARD_COLOR)
 
     ax.text(
-        -0.1, 1.6,
+        -0.1,
+        1.6,
         r"black: forward pass.   red: backward pass, right to left;  $dQ$ stands for "
         r"$\partial L / \partial Q$ and has the shape of $Q$.",
-        ha="left", va="center", fontsize=12, color="#333333",
+        ha="left",
+        va="center",
+        fontsize=12,
+        color="#333333",
     )
     ax.set_xlim(-0.2, 21.0)
     ax.set_ylim(1.2, 9.35)
@@ -244,8 +288,7 @@ def one_example_numbers(params, x, y):
     shapes = {"W1": (2, 2), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}
     for name, shape in shapes.items():
         if params[name].shape != shape:
-            raise ValueError(f"params['{name}'] must have shape {shape} for a 2-2-1 network; "
-                             f"got {params[name].shape}")
+            raise ValueError(f"params['{name}'] must have shape {shape} for a 2-2-1 network; got {params[name].shape}")
     x = np.asarray(x, dtype=float)
     if x.shape not in ((2,), (2, 1)):
         raise ValueError(f"x must be one example of 2 inputs, shape (2,); got shape {x.shape}")
@@ -254,10 +297,23 @@ def one_example_numbers(params, x, y):
     A2, cache = forward(params, X)
     grads = backward(params, cache, Y)
     dZ2, dZ1 = grads["b2"], grads["b1"]
-    values = {"x": X, **params, "Z1": cache["Z1"], "A1": cache["A1"], "Z2": cache["Z2"], "A2": A2,
-              "L": np.array(two_layer_loss(params, X, Y))}
-    gradients = {**grads, "Z1": dZ1, "A1": params["W2"].T @ dZ2, "Z2": dZ2,
-                 "A2": dZ2 / (A2 * (1.0 - A2)), "L": np.array(1.0)}
+    values = {
+        "x": X,
+        **params,
+        "Z1": cache["Z1"],
+        "A1": cache["A1"],
+        "Z2": cache["Z2"],
+        "A2": A2,
+        "L": np.array(two_layer_loss(params, X, Y)),
+    }
+    gradients = {
+        **grads,
+        "Z1": dZ1,
+        "A1": params["W2"].T @ dZ2,
+        "Z2": dZ2,
+        "A2": dZ2 / (A2 * (1.0 - A2)),
+        "L": np.array(1.0),
+    }
     return {"values": values, "grads": gradients}
 
 
@@ -269,9 +325,14 @@ def _number(value) -> str:
 
 def _unit_box(ax, xy, width, height, kind):
     box = FancyBboxPatch(
-        (xy[0] - width / 2, xy[1] - height / 2), width, height,
+        (xy[0] - width / 2, xy[1] - height / 2),
+        width,
+        height,
         boxstyle="round,pad=0.05,rounding_size=0.15",
-        facecolor=NODE_COLORS[kind], edgecolor="#555555", linewidth=1.2, zorder=2,
+        facecolor=NODE_COLORS[kind],
+        edgecolor="#555555",
+        linewidth=1.2,
+        zorder=2,
     )
     ax.add_patch(box)
     return box
@@ -321,21 +382,22 @@ def draw_numbers_graph(ax, params, x, y):
     output = (14.5, 4.0)
     loss = (19.6, 4.0)
     in_width, width, height = 2.8, 3.8, 2.4
-    rows = (0.8, 0.27, -0.27, -0.8)          # four lines in a unit's box: z, a, dz, da
+    rows = (0.8, 0.27, -0.27, -0.8)  # four lines in a unit's box: z, a, dz, da
 
     for j, xy in enumerate(inputs):
         _unit_box(ax, xy, in_width, 1.0, "data")
         write(f"x[{j}]", xy, f"$x_{j + 1}$", values["x"][j, 0], value_font)
 
     def edge(start, end, start_half, end_half):
-        return _arrow(ax, (start[0] + start_half, start[1]), (end[0] - end_half, end[1]), FORWARD_COLOR,
-                      linewidth=1.6)
+        return _arrow(ax, (start[0] + start_half, start[1]), (end[0] - end_half, end[1]), FORWARD_COLOR, linewidth=1.6)
 
     def weight_labels(key, label, xy, value, grad, **font):
-        texts[key] = ax.text(xy[0], xy[1] + 0.3, f"${label}$ = {_number(value)}", **dict(value_font, **font),
-                             bbox=label_box)
-        texts["d" + key] = ax.text(xy[0], xy[1] - 0.3, f"$d{label}$ = {_number(grad)}", **dict(grad_font, **font),
-                                   bbox=label_box)
+        texts[key] = ax.text(
+            xy[0], xy[1] + 0.3, f"${label}$ = {_number(value)}", **dict(value_font, **font), bbox=label_box
+        )
+        texts["d" + key] = ax.text(
+            xy[0], xy[1] - 0.3, f"$d{label}$ = {_number(grad)}", **dict(grad_font, **font), bbox=label_box
+        )
 
     label_box = dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.9)
     start_x, end_x = in_width / 2 + 0.1, width / 2 + 0.1
@@ -356,8 +418,7 @@ def draw_numbers_graph(ax, params, x, y):
         write(f"dA1[{i}]", (h[0], h[1] + rows[3]), f"$da_{{1,{i + 1}}}$", grads["A1"][i, 0], grad_font)
         by = h[1] + height / 2 + 1.0 if i == 0 else h[1] - height / 2 - 0.45
         texts[f"b1[{i}]"] = ax.text(h[0], by, f"$b_{{1,{i + 1}}}$ = {_number(values['b1'][i, 0])}", **value_font)
-        texts[f"db1[{i}]"] = ax.text(h[0], by - 0.55, f"$db_{{1,{i + 1}}}$ = {_number(grads['b1'][i, 0])}",
-                                     **grad_font)
+        texts[f"db1[{i}]"] = ax.text(h[0], by - 0.55, f"$db_{{1,{i + 1}}}$ = {_number(grads['b1'][i, 0])}", **grad_font)
         edge(h, output, width / 2 + 0.1, width / 2 + 0.1)
         # Beside the edge, on the side away from the other one: above the upper edge, below the lower.
         xy = (h[0] + width / 2 + 1.0, h[1] - 0.55 if i == 0 else h[1] + 0.55)
@@ -378,9 +439,17 @@ def draw_numbers_graph(ax, params, x, y):
     texts["y"] = ax.text(loss[0], loss[1], f"$y$ = {_number(np.asarray(y, float))}", **value_font)
     write("dL", (loss[0], loss[1] - 0.6), "$dL$", grads["L"], grad_font)
 
-    ax.text(-1.4, -3.3, "black: values (forward pass).   Each bias is written next to its unit.\n"
-            r"red: gradients $dQ = \partial L / \partial Q$ (backward pass, from $dL = 1$ at the right).",
-            ha="left", va="center", fontsize=12, color="#333333", linespacing=1.6)
+    ax.text(
+        -1.4,
+        -3.3,
+        "black: values (forward pass).   Each bias is written next to its unit.\n"
+        r"red: gradients $dQ = \partial L / \partial Q$ (backward pass, from $dL = 1$ at the right).",
+        ha="left",
+        va="center",
+        fontsize=12,
+        color="#333333",
+        linespacing=1.6,
+    )
     ax.set_xlim(-1.6, 21.0)
     ax.set_ylim(-4.3, 10.9)
     ax.set_aspect("equal")

@@ -168,8 +168,14 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     counts = np.array([count for count in passes if count is not None], dtype=float)
     (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o", "markevery": 1} | line_kwargs))
     (missed,) = ax.plot(
-        P[~hit], np.full(np.count_nonzero(~hit), float(budget)), marker="^", markersize=11, linestyle="none",
-        markerfacecolor="none", color=reached.get_color(), markevery=1,
+        P[~hit],
+        np.full(np.count_nonzero(~hit), float(budget)),
+        marker="^",
+        markersize=11,
+        linestyle="none",
+        markerfacecolor="none",
+        color=reached.get_color(),
+        markevery=1,
         label=f"{label}:\nnot reached within {budget:,}" if not hit.all() else None,
     )
     ax.set_xscale("log")
@@ -202,14 +208,21 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
     """
     P = np.asarray(parameter_counts)
     counts = [passes_per_update(int(p)) for p in P]
-    two_p = ax.plot(P, [c[METHODS[0]] for c in counts], marker="o", markevery=1,
-                    label="hot and cold (each) and\nfinite differences: $2P$")[0]
-    backprop = ax.plot(P, [c["backprop"] for c in counts], marker="s", markevery=1,
-                       label="backprop: 1 forward + 1 backward")[0]
+    two_p = ax.plot(
+        P,
+        [c[METHODS[0]] for c in counts],
+        marker="o",
+        markevery=1,
+        label="hot and cold (each) and\nfinite differences: $2P$",
+    )[0]
+    backprop = ax.plot(
+        P, [c["backprop"] for c in counts], marker="s", markevery=1, label="backprop: 1 forward + 1 backward"
+    )[0]
     ax.set_xscale("log")
     ax.set_yscale("log")
-    label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel="forward passes per update (log scale)",
-                    title=title)
+    label_loss_axes(
+        ax, xlabel="parameters $P$ (log scale)", ylabel="forward passes per update (log scale)", title=title
+    )
     return {"2P": two_p, "backprop": backprop}
 
 
@@ -271,16 +284,37 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
     colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
     colorbar.set_label("loss L(w, b) (MSE, log scale)")
     lines = {
-        "hot and cold, together": draw_path(ax, paths["hot and cold, together"], color=OKABE_ITO["vermillion"],
-                                            linewidth=3, marker="o", markersize=5, linestyle="-",
-                                            label="hot and cold, together: a diagonal"),
-        "hot and cold, each": draw_path(ax, each_staircase(paths["hot and cold, each"]), color="black",
-                                        linestyle="--", marker="s", markersize=5, markevery=2,
-                                        label="hot and cold, each: a staircase"),
-        "gradient descent": draw_path(ax, paths["gradient descent"], color="white", linestyle="-", marker="^",
-                                      markersize=4.5, markeredgewidth=0,
-                                      path_effects=[Stroke(linewidth=3.5, foreground="black"), Normal()],
-                                      label="gradient descent: chords, each leaving along $-\\nabla L$"),
+        "hot and cold, together": draw_path(
+            ax,
+            paths["hot and cold, together"],
+            color=OKABE_ITO["vermillion"],
+            linewidth=3,
+            marker="o",
+            markersize=5,
+            linestyle="-",
+            label="hot and cold, together: a diagonal",
+        ),
+        "hot and cold, each": draw_path(
+            ax,
+            each_staircase(paths["hot and cold, each"]),
+            color="black",
+            linestyle="--",
+            marker="s",
+            markersize=5,
+            markevery=2,
+            label="hot and cold, each: a staircase",
+        ),
+        "gradient descent": draw_path(
+            ax,
+            paths["gradient descent"],
+            color="white",
+            linestyle="-",
+            marker="^",
+            markersize=4.5,
+            markeredgewidth=0,
+            path_effects=[Stroke(linewidth=3.5, foreground="black"), Normal()],
+            label="gradient descent: chords, each leaving along $-\\nabla L$",
+        ),
     }
     mark_point(ax, start, label="start", marker="o", color="white", markersize=12)
     mark_point(ax, minimum, label="minimum", color=OKABE_ITO["purple"], markersize=18)
@@ -311,20 +345,31 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
         The four curves: per epoch (hot and cold, gradient descent), then per pass.
     """
     gd_losses = as_float_array(gd_losses, "gd_losses")
-    per_epoch = [plot_loss_curve(ax_epoch, hc_run.losses[1:], label=labels[0]),  # losses[k]: after k epochs; from 1 on
-                 plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1])]      # (the epoch axis is logarithmic)
+    per_epoch = [
+        plot_loss_curve(ax_epoch, hc_run.losses[1:], label=labels[0]),  # losses[k]: after k epochs; from 1 on
+        plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1]),
+    ]  # (the epoch axis is logarithmic)
     ax_epoch.set_xscale("log")
-    label_loss_axes(ax_epoch, xlabel="epoch (log scale)", ylabel="mean cross-entropy",
-                    title="Per epoch: hot and cold looks far ahead", log_y=True)
+    label_loss_axes(
+        ax_epoch,
+        xlabel="epoch (log scale)",
+        ylabel="mean cross-entropy",
+        title="Per epoch: hot and cold looks far ahead",
+        log_y=True,
+    )
     per_pass, _ = draw_work_curves(
-        ax_work, {labels[0]: hot_and_cold_work(hc_run), labels[1]: (gradient_descent_work(gd_losses), gd_losses)},
-        levels=levels, ylabel="mean cross-entropy", title="Per forward pass: the real cost",
+        ax_work,
+        {labels[0]: hot_and_cold_work(hc_run), labels[1]: (gradient_descent_work(gd_losses), gd_losses)},
+        levels=levels,
+        ylabel="mean cross-entropy",
+        title="Per forward pass: the real cost",
     )
     return per_epoch + per_pass
 
 
-def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, target,
-                             colors=(OKABE_ITO["blue"], OKABE_ITO["vermillion"])):
+def draw_measured_over_seeds(
+    ax, parameter_counts, measured, *, labels, budget, target, colors=(OKABE_ITO["blue"], OKABE_ITO["vermillion"])
+):
     """Section 3's measured panel: per method, the median passes to reach ``target`` and every seed's count.
 
     Parameters
@@ -350,12 +395,18 @@ def draw_measured_over_seeds(ax, parameter_counts, measured, *, labels, budget, 
         Per method: the medians reached, the medians missed, the seeds' dots.
     """
     artists = {}
-    for (method, counts), color in zip(measured.items(), colors):
+    for (method, counts), color in zip(measured.items(), colors, strict=True):
         medians = [int(value) if np.isfinite(value) else None for value in spread(counts)["median"]]
-        reached, missed = draw_passes_to_reach(ax, parameter_counts, medians, label=f"{labels[method]}: median",
-                                               budget=budget, color=color)
+        reached, missed = draw_passes_to_reach(
+            ax, parameter_counts, medians, label=f"{labels[method]}: median", budget=budget, color=color
+        )
         artists[method] = (reached, missed, draw_seed_counts(ax, parameter_counts, counts, color=color))
     ax.axhline(budget, color="k", linestyle="--", linewidth=1)
-    label_loss_axes(ax, xlabel="parameters $P$ (log scale)", ylabel=f"forward passes to reach {target:g} (log scale)",
-                    title=f"Measured on XOR: passes to reach {target:g}\n(dots: one per seed)", legend="below")
+    label_loss_axes(
+        ax,
+        xlabel="parameters $P$ (log scale)",
+        ylabel=f"forward passes to reach {target:g} (log scale)",
+        title=f"Measured on XOR: passes to reach {target:g}\n(dots: one per seed)",
+        legend="below",
+    )
     return artists

@@ -110,7 +110,7 @@ def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
         The curves, left axes first.
     """
     lines = []
-    for ax, by, xlabel in zip(axes, ("epoch", "evaluations"), ("epoch", "loss evaluations (log scale)")):
+    for ax, by, xlabel in zip(axes, ("epoch", "evaluations"), ("epoch", "loss evaluations (log scale)"), strict=True):
         for label, result in runs.items():
             x, losses = run_curve(result, by=by)
             lines.append(plot_loss_curve(ax, losses, x=x, label=label))
@@ -152,10 +152,11 @@ def plot_weight_runs(ax, runs, *, goal, first=0, title=None):
     if first < 0 or any(first >= run.weights.size for run in runs.values()):
         raise ValueError(f"first must be an iteration inside every run, >= 0; got {first}")
     lines = []
-    for (label, run), style in zip(runs.items(), ({"marker": "o"}, {"marker": "x", "linestyle": "--"})):
+    for (label, run), style in zip(runs.items(), ({"marker": "o"}, {"marker": "x", "linestyle": "--"}), strict=True):
         iterations = np.arange(first, run.weights.size)
-        (line,) = ax.plot(iterations, run.weights[first:], label=label, markersize=6 if first else 0, markevery=1,
-                          **style)
+        (line,) = ax.plot(
+            iterations, run.weights[first:], label=label, markersize=6 if first else 0, markevery=1, **style
+        )
         lines.append(line)
     ax.axhline(goal, color="k", linestyle=":", linewidth=1.5, label=f"goal weight {goal:g}")
     label_loss_axes(ax, xlabel="iteration", ylabel="weight w", title=title)

@@ -130,7 +130,9 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     """
     targets = [float(target) for target in as_float_array(targets, "targets").ravel()]
     if max(abs(target) for target in targets) > MAX_TARGET:
-        raise ValueError(f"targets must lie within +-{MAX_TARGET:g} to be drawn beside the sigmoid's (0, 1); got {targets}")
+        raise ValueError(
+            f"targets must lie within +-{MAX_TARGET:g} to be drawn beside the sigmoid's (0, 1); got {targets}"
+        )
     z_max = check_positive_number(z_max, "z_max")
     num = check_int_in_range(num, "num", 2, MAX_POINTS)
     z = np.linspace(-z_max, z_max, num)
@@ -158,6 +160,7 @@ def plot_sigmoid_reach(ax, targets, *, z_max=8.0, num=400):
     ax.grid(True, alpha=0.3)
     ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
     return curve
+
 
 def _indexed(symbol: str, *indices: int) -> str:
     """A math symbol with 1-based subscripts, ``W_{23}``; commas once an index has two digits, ``W_{10,2}``.
@@ -227,8 +230,15 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
                 "",
                 xy=end - radius * direction,
                 xytext=start + radius * direction,
-                arrowprops=dict(arrowstyle="-|>", color=colour, linewidth=2, linestyle=style, shrinkA=0, shrinkB=0,
-                                mutation_scale=18),
+                arrowprops=dict(
+                    arrowstyle="-|>",
+                    color=colour,
+                    linewidth=2,
+                    linestyle=style,
+                    shrinkA=0,
+                    shrinkB=0,
+                    mutation_scale=18,
+                ),
             )
             # Just above its own arrow, near the input: there the arrows leaving one input
             # have fanned apart, and no two arrows cross yet (they cross near the middle).
@@ -258,11 +268,18 @@ def draw_network(ax, W, b=None, *, x=None, radius=0.28):
         circle = Circle((x_out, y_out[i]), radius, facecolor="white", edgecolor=colour, linewidth=2.5, zorder=3)
         ax.add_patch(circle)
         circles.append(circle)
-        ax.text(x_out, y_out[i], f"$\\sigma$\n${_indexed('a', i + 1)}$", ha="center", va="center", fontsize=12,
-                zorder=4)
+        ax.text(
+            x_out, y_out[i], f"$\\sigma$\n${_indexed('a', i + 1)}$", ha="center", va="center", fontsize=12, zorder=4
+        )
         if b is not None:
-            ax.text(x_out + radius + 0.1, y_out[i], f"${_indexed('b', i + 1)}$={b[i]:g}", color=colour, fontsize=12,
-                    va="center")
+            ax.text(
+                x_out + radius + 0.1,
+                y_out[i],
+                f"${_indexed('b', i + 1)}$={b[i]:g}",
+                color=colour,
+                fontsize=12,
+                va="center",
+            )
 
     ax.text(x_in, y_in[0] + 0.4, f"inputs x\n({n_in},)", ha="center", va="bottom", fontsize=12)
     ax.text(x_out, y_out[0] + 0.4, f"sigmoid units a\n({n_out},)", ha="center", va="bottom", fontsize=12)

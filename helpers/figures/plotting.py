@@ -34,8 +34,7 @@ def render(figure, dpi=SHOW_DPI) -> bytes:
     than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``.
     """
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.1,
-                   metadata={"Software": None})
+    figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.1, metadata={"Software": None})
     return buffer.getvalue()
 
 
@@ -61,8 +60,8 @@ def show(figure, dpi=SHOW_DPI) -> None:
         If the picture is wider than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``
         (JupyterLab would shrink it, or a 720-px projector would cut it off).
     """
-    from IPython.display import display
     import matplotlib.pyplot as plt
+    from IPython.display import display
 
     png = render(figure, dpi)
     plt.close(figure)
@@ -215,12 +214,32 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
     labels = labels.ravel()
     for value, marker, face, name in ((0.0, "o", "white", "class 0"), (1.0, "^", "#D55E00", "class 1")):
         chosen = labels == value
-        ax.scatter(X[0, chosen], X[1, chosen], marker=marker, s=110, facecolors=face, edgecolors="black",
-                   linewidths=1.5, label=f"{name} ($y = {value:g}$)", zorder=3)
+        ax.scatter(
+            X[0, chosen],
+            X[1, chosen],
+            marker=marker,
+            s=110,
+            facecolors=face,
+            edgecolors="black",
+            linewidths=1.5,
+            label=f"{name} ($y = {value:g}$)",
+            zorder=3,
+        )
     others = (labels != 0.0) & (labels != 1.0)
     if others.any():
-        ax.scatter(X[0, others], X[1, others], marker="s", s=80, c=labels[others], cmap="cividis", vmin=0, vmax=1,
-                   edgecolors="black", label="other labels", zorder=3)
+        ax.scatter(
+            X[0, others],
+            X[1, others],
+            marker="s",
+            s=80,
+            c=labels[others],
+            cmap="cividis",
+            vmin=0,
+            vmax=1,
+            edgecolors="black",
+            label="other labels",
+            zorder=3,
+        )
     colorbar = ax.figure.colorbar(contour, ax=ax, ticks=[0, 0.5, 1])
     colorbar.set_label("output $a_2$ (dashed: 0.5)")
     ax.set_xlabel("$x_1$")

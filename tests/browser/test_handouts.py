@@ -22,8 +22,11 @@ NOTEBOOK = "03_hot_and_cold.ipynb"
 def stored_slider_value(notebook: Path) -> str:
     """The label of the step slider (a SelectionSlider) in the widget state saved with the notebook."""
     state = nbformat.read(notebook, as_version=4).metadata["widgets"]["application/vnd.jupyter.widget-state+json"]
-    sliders = [m["state"] for m in state["state"].values()
-               if m["model_name"] == "SelectionSliderModel" and "step-slider" in m["state"].get("_dom_classes", [])]
+    sliders = [
+        m["state"]
+        for m in state["state"].values()
+        if m["model_name"] == "SelectionSliderModel" and "step-slider" in m["state"].get("_dom_classes", [])
+    ]
     assert len(sliders) == 1, f"expected one step-size slider in {notebook.name}, found {len(sliders)}"
     return sliders[0]["_options_labels"][sliders[0]["index"]]
 

@@ -42,8 +42,10 @@ class SliderCase:
     step_range: tuple  # (min_step, max_step) of the notebook's explorer
 
 
-CASES = [SliderCase("03_hot_and_cold.ipynb", run_03, "s", (1e-4, 1.0)),
-         SliderCase("04_backpropagation.ipynb", run_04, "α", (0.01, 100.0))]
+CASES = [
+    SliderCase("03_hot_and_cold.ipynb", run_03, "s", (1e-4, 1.0)),
+    SliderCase("04_backpropagation.ipynb", run_04, "α", (0.01, 100.0)),
+]
 
 
 def prepare_copy(case: SliderCase, root: Path) -> int:
@@ -140,4 +142,5 @@ def test_slider_moved_with_the_keyboard_shows_the_exact_run(case, lab, page):
     press_and_wait_for_redraw(page, epochs_slider, "ArrowRight", summary, image)
     assert epochs_slider.locator(".widget-readout").inner_text() == str(epochs_before + 1)
     assert summary.inner_text() == helpers.widgets.summarize_run(
-        expected_step, case.run(expected_step, epochs=epochs_before + 1), symbol=case.symbol)
+        expected_step, case.run(expected_step, epochs=epochs_before + 1), symbol=case.symbol
+    )

@@ -10,10 +10,10 @@ import helpers
 
 from .test_lab_sliders import (
     ALL_EXECUTED,
+    CHECK_CELL,
     KERNEL_IDLE,
     NOTEBOOKS,
     RUN_ALL,
-    CHECK_CELL,
     run_03,
     run_cell,
 )
@@ -46,7 +46,7 @@ def test_a_preset_button_moves_the_slider_the_summary_and_the_plot(lab, page):
     page.wait_for_function(ALL_EXECUTED)
     summary, image = page.locator(".run-summary"), page.locator("img.loss-plot")
     readout = page.locator(".step-slider .widget-readout")
-    assert readout.inner_text() == "0.005"                                      # the starting position, after Run All
+    assert readout.inner_text() == "0.005"  # the starting position, after Run All
     assert summary.inner_text() == helpers.widgets.summarize_run(0.005, run_03(0.005), symbol="s")
     assert page.locator(".slider-hint").inner_text().startswith("Before you press a button, predict")
     image_before = image.get_attribute("src")
@@ -54,8 +54,9 @@ def test_a_preset_button_moves_the_slider_the_summary_and_the_plot(lab, page):
     page.locator(".preset", has_text="good").click()
     expected = helpers.widgets.summarize_run(0.003, run_03(0.003), symbol="s")
     page.wait_for_function("([element, text]) => element.innerText === text", arg=[summary.element_handle(), expected])
-    page.wait_for_function("([element, src]) => element.getAttribute('src') !== src",
-                           arg=[image.element_handle(), image_before])
+    page.wait_for_function(
+        "([element, src]) => element.getAttribute('src') !== src", arg=[image.element_handle(), image_before]
+    )
     assert readout.inner_text() == "0.003"
     step_after, shown_summary, _ = run_cell(page, check_index).split(" | ")
     assert float(step_after) == 0.003 and shown_summary == summary.inner_text()
