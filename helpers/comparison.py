@@ -699,7 +699,3 @@ def seed_table(counts, n_hidden_values, *, n_in=2, n_out=1) -> str:
                 + " ".join(f"{_show_passes(stats[key][k]):>6}" for key in ("min", "median", "max"))
             )
     return "\n".join(rows)
-
-
-def _show_passes(value) -> str:
-    return f"{value:,.0f}" if np.isfinite(value) else "missed"
