@@ -42,6 +42,9 @@ class SliderCase:
     step_range: tuple  # (min_step, max_step) of the notebook's explorer
 
 
+#: The steps notebook 03's explorer offers: its range, its start and its presets.
+NOTEBOOK_03_STEPS = helpers.widgets.step_options(1e-4, 1.0, extra=[0.005, 1e-4, 0.003, 1.0])
+
 CASES = [
     SliderCase("03_hot_and_cold.ipynb", run_03, "s", (1e-4, 1.0)),
     SliderCase("04_backpropagation.ipynb", run_04, "α", (0.01, 100.0)),

@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
+import helpers
+
 from .servers import running_notebook
-from .test_lab_sliders import ALL_EXECUTED, KERNEL_IDLE, RUN_ALL
+from .test_lab_sliders import ALL_EXECUTED, KERNEL_IDLE, NOTEBOOK_03_STEPS, RUN_ALL
 
 pytestmark = pytest.mark.browser
 
@@ -96,8 +98,10 @@ def plain_notebook(tmp_path, chromium):
 def test_arrow_keys_move_a_focused_slider_with_the_course_settings(course_notebook, page):
     before, after = press_arrow_left_twice_on_the_slider(page, course_notebook)
     check_keys_moved_the_slider_only(before, after)
-    # Two presses of a log slider: two tenths of a decade down from 0.005 on its grid of exponents.
-    assert (before[0], after[0]) == ("0.00500", "0.00316")
+    # Two presses: two of the slider's round steps down from its start, 0.005.
+    start = NOTEBOOK_03_STEPS.index(0.005)
+    expected = [helpers.widgets.format_step(NOTEBOOK_03_STEPS[index]) for index in (start, start - 2)]
+    assert [before[0], after[0]] == expected
     # Off the slider the arrow keys still move the notebook's selection.
     page.evaluate("""() => { const notebook = window.jupyterapp.shell.currentWidget.content;
         notebook.mode = 'command'; notebook.activeCellIndex = 10; notebook.activeCell.node.focus(); }""")
