@@ -13,6 +13,9 @@ One module per idea:
 * ``gradient_check`` - ``numerical_gradient``, ``gradient_check``
 * ``training`` - ``gradient_descent`` (two layers), ``layer_gradient_descent`` (one layer)
 * ``data`` - ``make_xor``
+* ``one_weight`` - hot and cold on one weight, both rules (notebook 03), and the slope in its two nudges
+* ``comparison`` - hot and cold against gradient descent: paths, forward passes, runs on a budget (notebook 05)
+* ``exercises`` - the exercises' checkers, one module per notebook (``import helpers.exercises``)
 * ``MagnitudeError``, ``TrainingDiverged``, ``MAX_EPOCHS`` - finite inputs too large for
   float64, a run whose step made it leave float64, the most epochs a run accepts
 * ``seed`` - the seed notebook's own code, bugs included, as the reference
