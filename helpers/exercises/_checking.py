@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._validation import is_real_number
+
 
 class Mistake(Exception):
     """A learner's answer is wrong; the message says what, on which input, not what is right."""
@@ -121,7 +123,7 @@ def as_number(value, name: str, where: str) -> float:
     """The learner's result as a finite float, or a ``Mistake`` that says what it was instead."""
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.reshape(()).item()
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_real_number(value):
         raise Mistake(f"{name} should return one number; got {_describe(value)} (at {where})")
     value = float(value)
     if not np.isfinite(value):

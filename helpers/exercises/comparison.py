@@ -11,11 +11,10 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from .. import comparison
+from .._validation import is_real_number
 from ..data import make_xor
 from ..two_layer import init_two_layer
 from ._checking import Mistake, as_number, call, diagnose, fmt, require_answer, run_check
@@ -150,7 +149,7 @@ def _xor_problem():
 
 def _as_step(value, name: str, symbol: str) -> float:
     require_answer(value, name)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value <= 0:
+    if not is_real_number(value) or not np.isfinite(value) or value <= 0:
         raise Mistake(f"{name} should be a number greater than 0 (a step {symbol}); got {value!r}")
     return float(value)
 
