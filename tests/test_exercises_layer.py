@@ -1,28 +1,20 @@
 """The checkers of notebook 02: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
 
 import re
+from functools import partial
 
 import numpy as np
 import pytest
 
 import helpers
 from helpers.exercises import layer as checks
-from tests.exercise_support import assert_reveals_no_solution, teacher_namespace
+from tests.exercise_support import assert_wrong_verdict, stub, teacher_namespace
 
 NOTEBOOK = "02_sigmoid_network.ipynb"
 sigmoid = helpers.sigmoid
 
 
-def stub(*args):
-    raise NotImplementedError()
-
-
-def assert_wrong(result, grade_id, *phrases):
-    """A "wrong" verdict whose message says each of ``phrases`` and quotes no line of the solution."""
-    assert result.status == "wrong", result.message
-    for phrase in phrases:
-        assert phrase in result.message, result.message
-    assert_reveals_no_solution(result.message, NOTEBOOK, grade_id)
+assert_wrong = partial(assert_wrong_verdict, NOTEBOOK)
 
 
 # ---------------------------------------------------------------- layer_forward
