@@ -131,6 +131,11 @@ def as_number(value, name: str, where: str) -> float:
     return value
 
 
+def call_for_number(function, *args, name: str, where: str) -> float:
+    """``function(*args)`` called as by ``call``, its result checked by ``as_number``."""
+    return as_number(call(function, *args, name=name, where=where), name, where)
+
+
 def as_array(value, name: str, where: str, shape: tuple) -> np.ndarray:
     """The learner's result as a finite float array of ``shape``, or a ``Mistake`` naming the difference."""
     if not isinstance(value, (np.ndarray, list, tuple, numbers.Real)) or isinstance(value, bool):

@@ -17,7 +17,7 @@ from .. import comparison
 from .._validation import is_real_number
 from ..data import make_xor
 from ..two_layer import init_two_layer
-from ._checking import Mistake, as_number, call, diagnose, fmt, require_answer, run_check
+from ._checking import Mistake, as_number, call, call_for_number, diagnose, fmt, require_answer, run_check
 
 # --------------------------------------------------------------------------------------------------
 # count_parameters
@@ -49,8 +49,7 @@ def check_count_parameters(count_parameters):
     def checks():
         for n_in, n_hidden, n_out in sizes:
             where = f"n_in = {n_in}, n_hidden = {n_hidden}, n_out = {n_out}"
-            got = call(count_parameters, n_in, n_hidden, n_out, name="count_parameters", where=where)
-            value = as_number(got, "count_parameters", where)
+            value = call_for_number(count_parameters, n_in, n_hidden, n_out, name="count_parameters", where=where)
             if value != round(value):
                 raise Mistake(f"count_parameters returned {value:g} at {where}; a count of entries is a whole number")
             if value != _count(n_in, n_hidden, n_out):
