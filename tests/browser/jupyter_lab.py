@@ -1,4 +1,8 @@
-"""Start an isolated JupyterLab server on the loopback interface for browser tests."""
+"""Start an isolated JupyterLab server on the loopback interface for browser tests.
+
+What every front-end's server shares lives here too: ``Server``, a free port,
+an isolated home, the Jupyter Server options, the readiness poll and ``running``.
+"""
 
 from __future__ import annotations
 

@@ -1,8 +1,9 @@
 """Start Voila or Jupyter Notebook 7 on the loopback interface for the front-end browser tests.
 
-The shared pieces (a free port, a home that keeps settings and runtime files
-out of the user's) come from ``jupyter_lab``; this module only knows how to
-start the two other front-ends and how to tell when they answer.
+The shared pieces (``Server``, a free port, a home that keeps settings and
+runtime files out of the user's, the readiness poll and the run loop) come from
+``jupyter_lab``; this module only knows the two other front-ends' commands and
+which path tells that each answers.
 """
 
 from __future__ import annotations
