@@ -124,8 +124,13 @@ def check_non_negative_number(value, name: str) -> float:
     return value
 
 
+def is_real_number(value) -> bool:
+    """Whether ``value`` is one real number (an int, float or NumPy scalar), not a bool."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
 def _real_number(value, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_real_number(value):
         raise TypeError(f"{name} must be a real number; got {value!r} of type {type(value).__name__}")
     value = float(value)
     if not np.isfinite(value):

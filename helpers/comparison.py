@@ -326,11 +326,8 @@ def hot_and_cold_run(params, X, Y, *, step, budget):
 
     Parameters
     ----------
-    params : dict
-        ``W1 (n_hidden, n_in)``, ``b1 (n_hidden, 1)``, ``W2 (n_out, n_hidden)``,
-        ``b2 (n_out, 1)``; not modified.
-    X : array_like, shape (n_in, m)
-    Y : array_like, shape (n_out, m)
+    params, X, Y
+        As for ``helpers.hot_and_cold_two_layer``; ``params`` is not modified.
     step : float
         The nudge s, > 0.
     budget : int

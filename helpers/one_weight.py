@@ -125,6 +125,17 @@ def _finite(value, what: str, **inputs):
     return value
 
 
+def _checked_problem(w, x, y, s) -> tuple:
+    """``w``, ``x``, ``y`` as finite floats and the nudge ``s`` as a float > 0, or the error naming the bad one."""
+    w, x, y = _numbers(w=w, x=x, y=y)
+    return w, x, y, check_positive_number(s, "s")
+
+
+def _nudge_slope(w: float, x: float, y: float, s: float) -> float:
+    """The central difference of the loss at ``w`` with step ``s``, unchecked."""
+    return (_loss(w + s, x, y) - _loss(w - s, x, y)) / (2.0 * s)
+
+
 def nudge_slope(w, *, x, y, s):
     r"""The slope hidden in hot and cold's two nudges: :math:`\frac{L(w + s) - L(w - s)}{2 s}`.
 
@@ -153,10 +164,8 @@ def nudge_slope(w, *, x, y, s):
     >>> round(nudge_slope(0.5, x=0.5, y=0.8, s=0.001), 12)
     -0.55
     """
-    w, x, y = _numbers(w=w, x=x, y=y)
-    s = check_positive_number(s, "s")
-    slope = (_loss(w + s, x, y) - _loss(w - s, x, y)) / (2.0 * s)
-    return _finite(slope, "the slope", w=w, x=x, y=y, s=s)
+    w, x, y, s = _checked_problem(w, x, y, s)
+    return _finite(_nudge_slope(w, x, y, s), "the slope", w=w, x=x, y=y, s=s)
 
 
 def step(w, *, x, y, s, rule):
@@ -191,8 +200,7 @@ def step(w, *, x, y, s, rule):
     >>> step(1.5, x=0.5, y=0.8, s=0.25, rule="if_better")
     1.5
     """
-    w, x, y = _numbers(w=w, x=x, y=y)
-    s = check_positive_number(s, "s")
+    w, x, y, s = _checked_problem(w, x, y, s)
     _check_rule(rule)
     return _step(w, x, y, s, rule)
 
@@ -243,8 +251,7 @@ def run(w, *, x, y, s, iterations, rule):
     >>> result.weights.tolist()
     [0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 1.5]
     """
-    w, x, y = _numbers(w=w, x=x, y=y)
-    s = check_positive_number(s, "s")
+    w, x, y, s = _checked_problem(w, x, y, s)
     iterations = check_positive_int(iterations, "iterations")
     _check_rule(rule)
     weights = [w]
@@ -289,15 +296,13 @@ def descend(w, *, x, y, s, alpha, iterations):
     >>> np.round(result.weights, 6).tolist()
     [0.5, 1.05, 1.325, 1.4625]
     """
-    w, x, y = _numbers(w=w, x=x, y=y)
-    s = check_positive_number(s, "s")
+    w, x, y, s = _checked_problem(w, x, y, s)
     alpha = check_positive_number(alpha, "alpha")
     iterations = check_positive_int(iterations, "iterations")
     weights, losses = [w], [_loss(w, x, y)]
     for _ in range(iterations):
         now = weights[-1]
-        slope = (_loss(now + s, x, y) - _loss(now - s, x, y)) / (2.0 * s)
-        weights.append(now - alpha * slope)
+        weights.append(now - alpha * _nudge_slope(now, x, y, s))
         losses.append(_loss(weights[-1], x, y))
         if not (math.isfinite(weights[-1]) and math.isfinite(losses[-1])):
             raise ValueError(f"alpha = {alpha} is too large for x = {x}: the run diverged and the loss overflowed")

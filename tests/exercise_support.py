@@ -1,4 +1,4 @@
-"""Support for the checkers' tests: the teacher notebooks' solutions, and what a message must not reveal."""
+"""Support for the checkers' tests: the teacher notebooks' solutions, what a message must not reveal, a stub."""
 
 from __future__ import annotations
 
@@ -42,3 +42,21 @@ def assert_reveals_no_solution(message: str, notebook: str, grade_id: str) -> No
         code = line.split("#")[0].strip()
         if len(code) >= 8:
             assert code not in message, f"the message quotes the solution line {code!r}: {message}"
+
+
+def stub(*args):
+    """nbgrader's stub of an exercise: not done yet."""
+    raise NotImplementedError()
+
+
+def assert_wrong_verdict(notebook: str, result, grade_id: str, *phrases, forbidden=()) -> None:
+    """A "wrong" verdict whose message says each of ``phrases``, none of ``forbidden``, and no solution line.
+
+    A test module binds its notebook: ``assert_wrong = partial(assert_wrong_verdict, NOTEBOOK)``.
+    """
+    assert result.status == "wrong", result.message
+    for phrase in phrases:
+        assert phrase in result.message, result.message
+    for text in forbidden:
+        assert text not in result.message, result.message
+    assert_reveals_no_solution(result.message, notebook, grade_id)

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 import helpers
 
-BAD_VALUES = st.one_of(
-    st.none(),
+#: Bad values for an optional argument, whose default is None (so None is not among them).
+BAD_UNLESS_NONE = st.one_of(
     st.text(max_size=3),
     st.just([]),
     st.just(np.array([])),
@@ -22,6 +22,8 @@ BAD_VALUES = st.one_of(
     st.just(object()),
     st.sampled_from([float("nan"), float("inf"), float("-inf")]),  # not floats().filter(): hypothesis 6.80 overruns
 )
+#: Bad values for any argument (one_of flattens: the same choices as listing None among the others).
+BAD_VALUES = st.one_of(st.none(), BAD_UNLESS_NONE)
 
 SEED_X = np.array([1.0, 2.0, 3.0])
 SEED_W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
-from test_bad_input import BAD_VALUES, SEED_B, SEED_W, SEED_X, XOR_PARAMS  # tests/ is on sys.path under pytest
+from test_bad_input import (  # tests/ is on sys.path under pytest
+    BAD_UNLESS_NONE,
+    BAD_VALUES,
+    SEED_B,
+    SEED_W,
+    SEED_X,
+    XOR_PARAMS,
+)
 
 import helpers
 from helpers import comparison, widgets
@@ -16,19 +23,6 @@ from helpers.figures import hot_and_cold_plots, loss_plots, plotting
 
 matplotlib.use("Agg")
 
-#: Bad values for an optional argument, whose default is None.
-BAD_UNLESS_NONE = st.one_of(
-    st.text(max_size=3),
-    st.just([]),
-    st.just(np.array([])),
-    st.just([[1.0], [1.0, 2.0]]),
-    st.just(np.array([1.0, np.nan])),
-    st.just(np.array([[np.inf, 1.0]])),
-    st.just(np.array([1 + 2j])),
-    st.just({"a": 1}),
-    st.just(object()),
-    st.sampled_from([float("nan"), float("inf"), float("-inf")]),  # not floats().filter(): hypothesis 6.80 overruns
-)
 #: Bad values for a str argument.
 BAD_NOT_TEXT = st.one_of(st.just([]), st.just(np.array([1.0])), st.just(3), st.just(object()), st.just(b"t"))
 

@@ -10,20 +10,6 @@ from helpers import comparison
 from helpers.figures import comparison_plots
 
 
-@pytest.fixture
-def unit_problem():
-    """One sigmoid unit, one input, one output: x and y (1, m), W (1, 1), b (1,)."""
-    x = np.linspace(-2.0, 2.0, 5).reshape(1, -1)
-    y = np.array([[0.1, 0.2, 0.5, 0.8, 0.9]])
-    return x, y, np.array([[0.0]]), np.array([-1.0])
-
-
-@pytest.fixture(scope="module")
-def xor_problem():
-    X, Y = helpers.make_xor(n_per_corner=5)
-    return X, Y, helpers.init_two_layer(2, 3, 1, seed=0)
-
-
 def test_docstring_examples():
     assert doctest.testmod(comparison_plots).failed == 0
 

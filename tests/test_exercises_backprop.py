@@ -1,11 +1,13 @@
 """The checkers of notebook 04: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
 
+from functools import partial
+
 import numpy as np
 import pytest
 
 import helpers
 from helpers.exercises import backprop
-from tests.exercise_support import assert_reveals_no_solution, teacher_namespace
+from tests.exercise_support import assert_reveals_no_solution, assert_wrong_verdict, stub, teacher_namespace
 
 NOTEBOOK = "04_backpropagation.ipynb"
 OUTPUT, HIDDEN, BUGS = "nb04-output-layer-gradients", "nb04-hidden-layer-gradients", "nb04-find-the-bugs"
@@ -21,15 +23,7 @@ def section_one_network():
     return params, X, Y, cache
 
 
-def stub(*args):
-    raise NotImplementedError()
-
-
-def assert_wrong(result, grade_id, *phrases):
-    assert result.status == "wrong", result.message
-    for phrase in phrases:
-        assert phrase in result.message, result.message
-    assert_reveals_no_solution(result.message, NOTEBOOK, grade_id)
+assert_wrong = partial(assert_wrong_verdict, NOTEBOOK)
 
 
 def assert_no_expected_numbers(message, *arrays):

@@ -1,25 +1,17 @@
 """Notebook 05's checkers: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
 
+from functools import partial
+
 import numpy as np
 import pytest
 
 from helpers.exercises import comparison as checks
-from tests.exercise_support import assert_reveals_no_solution, teacher_namespace
+from tests.exercise_support import assert_wrong_verdict, stub, teacher_namespace
 
 NOTEBOOK = "05_hot_and_cold_vs_backprop.ipynb"
 
 
-def stub(*args):
-    raise NotImplementedError()
-
-
-def assert_wrong(result, grade_id, *must_contain, forbidden=()):
-    assert result.status == "wrong", result.message
-    for text in must_contain:
-        assert text in result.message, result.message
-    for text in forbidden:
-        assert text not in result.message, result.message
-    assert_reveals_no_solution(result.message, NOTEBOOK, grade_id)
+assert_wrong = partial(assert_wrong_verdict, NOTEBOOK)
 
 
 # count_parameters ------------------------------------------------------------------------------

@@ -1,23 +1,17 @@
 """The checkers of notebook 03: the teacher's solutions pass, stubs are "not done", classic mistakes are named."""
 
+from functools import partial
+
 import numpy as np
 import pytest
 
 from helpers.exercises import hot_and_cold as checks
-from tests.exercise_support import assert_reveals_no_solution, teacher_namespace
+from tests.exercise_support import assert_wrong_verdict, stub, teacher_namespace
 
 NOTEBOOK = "03_hot_and_cold.ipynb"
 
 
-def stub(*args):
-    raise NotImplementedError()
-
-
-def assert_wrong(result, grade_id, *fragments):
-    assert result.status == "wrong", result.message
-    for fragment in fragments:
-        assert fragment in result.message, result.message
-    assert_reveals_no_solution(result.message, NOTEBOOK, grade_id)
+assert_wrong = partial(assert_wrong_verdict, NOTEBOOK)
 
 
 # --- Exercise 1: hot_and_cold_step ---------------------------------------------------------------

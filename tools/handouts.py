@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 
 import nbformat
@@ -89,26 +90,45 @@ def handout_exporter() -> HTMLExporter:
     return use_local_scripts(exporter)
 
 
-def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter) -> Path:
-    """Write ``output/<notebook name>.html`` from the notebook's stored outputs and widget state."""
+def read_run_notebook(notebook: Path):
+    """The notebook at ``notebook``; a ``ValueError`` if it has no stored outputs (it was never run)."""
     nb = nbformat.read(notebook, as_version=4)
     if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
         raise ValueError(f"{notebook} has no stored outputs: run it (Restart and Run All) before exporting")
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
-    target = output / f"{notebook.stem}.html"
+    return nb
+
+
+def write_export(nb, name: str, exporter, target: Path) -> Path:
+    """Write ``nb`` (a notebook called ``name``) through ``exporter`` to ``target``; return ``target``."""
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
     target.write_text(body, encoding="utf-8")
     return target
 
 
-def export_handouts(notebooks: Path, output: Path, node_modules: Path) -> list:
-    """Export every ``*.ipynb`` in ``notebooks`` and copy the scripts they load; return the handouts."""
+def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter) -> Path:
+    """Write ``output/<notebook name>.html`` from the notebook's stored outputs and widget state."""
+    nb = read_run_notebook(notebook)
+    return write_export(nb, notebook.stem, exporter, output / f"{notebook.stem}.html")
+
+
+def export_every_notebook(notebooks: Path, output: Path, copy_static, export_one, make_exporter) -> list:
+    """Export every ``*.ipynb`` in ``notebooks`` by ``export_one`` with one ``make_exporter()``; return the files.
+
+    ``copy_static(output)`` first copies the scripts the exports load.
+    """
     paths = sorted(notebooks.glob("*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"no notebooks in {notebooks}")
     output.mkdir(parents=True, exist_ok=True)
-    copy_static_files(node_modules, output)
-    exporter = handout_exporter()
-    return [export_notebook(path, output, exporter) for path in paths]
+    copy_static(output)
+    exporter = make_exporter()
+    return [export_one(path, output, exporter) for path in paths]
+
+
+def export_handouts(notebooks: Path, output: Path, node_modules: Path) -> list:
+    """Export every ``*.ipynb`` in ``notebooks`` and copy the scripts they load; return the handouts."""
+    copy_static = partial(copy_static_files, node_modules)
+    return export_every_notebook(notebooks, output, copy_static, export_notebook, handout_exporter)
 
 
 def main(argv=None) -> int:

@@ -22,6 +22,7 @@ import argparse
 import math
 import re
 import sys
+from functools import partial
 from pathlib import Path
 
 import nbformat
@@ -202,26 +203,16 @@ def export_notebook(notebook: Path, output: Path, exporter: SlidesExporter) -> P
     A notebook without slide metadata is cut into slides by :func:`slide_types`
     in memory (the file is not changed).
     """
-    nb = nbformat.read(notebook, as_version=4)
-    if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
-        raise ValueError(f"{notebook} has no stored outputs: run it (Restart and Run All) before exporting")
+    nb = handouts.read_run_notebook(notebook)
     if not any("slideshow" in cell.metadata for cell in nb.cells):
         apply_metadata(nb)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
-    target = output / f"{notebook.stem}.slides.html"
-    target.write_text(body, encoding="utf-8")
-    return target
+    return handouts.write_export(nb, notebook.stem, exporter, output / f"{notebook.stem}.slides.html")
 
 
 def export_slides(notebooks: Path, output: Path, node_modules: Path) -> list:
     """Export every ``*.ipynb`` in ``notebooks`` and copy the scripts they load; return the slides files."""
-    paths = sorted(notebooks.glob("*.ipynb"))
-    if not paths:
-        raise FileNotFoundError(f"no notebooks in {notebooks}")
-    output.mkdir(parents=True, exist_ok=True)
-    copy_static_files(node_modules, output)
-    exporter = slides_exporter()
-    return [export_notebook(path, output, exporter) for path in paths]
+    copy_static = partial(copy_static_files, node_modules)
+    return handouts.export_every_notebook(notebooks, output, copy_static, export_notebook, slides_exporter)
 
 
 def main(argv=None) -> int:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .._validation import is_real_number
+
 
 class Mistake(Exception):
     """A learner's answer is wrong; the message says what, on which input, not what is right."""
@@ -121,12 +123,17 @@ def as_number(value, name: str, where: str) -> float:
     """The learner's result as a finite float, or a ``Mistake`` that says what it was instead."""
     if isinstance(value, np.ndarray) and value.size == 1:
         value = value.reshape(()).item()
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+    if not is_real_number(value):
         raise Mistake(f"{name} should return one number; got {_describe(value)} (at {where})")
     value = float(value)
     if not np.isfinite(value):
         raise Mistake(f"{name} returned {value} (at {where}); expected a finite number")
     return value
+
+
+def call_for_number(function, *args, name: str, where: str) -> float:
+    """``function(*args)`` called as by ``call``, its result checked by ``as_number``."""
+    return as_number(call(function, *args, name=name, where=where), name, where)
 
 
 def as_array(value, name: str, where: str, shape: tuple) -> np.ndarray:

@@ -95,6 +95,13 @@ def _check_bias_gradient(got, dZ, name: str, function: str, where: str):
         raise Mistake(f"{name} is not the gradient of L with respect to the bias{hint} (at {where})")
 
 
+def _notebook_example(**arrays) -> list:
+    """The notebook's own example as the first problem (its arrays as floats); none if the first is not given."""
+    if next(iter(arrays.values())) is None:
+        return []
+    return [{name: np.asarray(value, float) for name, value in arrays.items()}]
+
+
 def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=None):
     """Check ``output_layer_gradients(A1, A2, Y) -> (dZ2, dW2, db2)``.
 
@@ -113,9 +120,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
     CheckResult
     """
     name = "output_layer_gradients"
-    problems = (
-        [] if A1 is None else [{"A1": np.asarray(A1, float), "A2": np.asarray(A2, float), "Y": np.asarray(Y, float)}]
-    )
+    problems = _notebook_example(A1=A1, A2=A2, Y=Y)
     problems += [_problem(sizes, seed) for seed, sizes in enumerate(UNSEEN_SIZES)]
 
     def checks():
@@ -188,18 +193,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
     CheckResult
     """
     name = "hidden_layer_gradients"
-    problems = (
-        []
-        if dZ2 is None
-        else [
-            {
-                "dZ2": np.asarray(dZ2, float),
-                "W2": np.asarray(W2, float),
-                "A1": np.asarray(A1, float),
-                "X": np.asarray(X, float),
-            }
-        ]
-    )
+    problems = _notebook_example(dZ2=dZ2, W2=W2, A1=A1, X=X)
     for seed, sizes in enumerate((SQUARE_SIZES,) + UNSEEN_SIZES):
         problem = _problem(sizes, 10 + seed)
         problem["dZ2"] = (problem["A2"] - problem["Y"]) / problem["Y"].size

@@ -11,14 +11,13 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 
 from .. import comparison
+from .._validation import is_real_number
 from ..data import make_xor
 from ..two_layer import init_two_layer
-from ._checking import Mistake, as_number, call, diagnose, fmt, require_answer, run_check
+from ._checking import Mistake, as_number, call, call_for_number, diagnose, fmt, require_answer, run_check
 
 # --------------------------------------------------------------------------------------------------
 # count_parameters
@@ -50,8 +49,7 @@ def check_count_parameters(count_parameters):
     def checks():
         for n_in, n_hidden, n_out in sizes:
             where = f"n_in = {n_in}, n_hidden = {n_hidden}, n_out = {n_out}"
-            got = call(count_parameters, n_in, n_hidden, n_out, name="count_parameters", where=where)
-            value = as_number(got, "count_parameters", where)
+            value = call_for_number(count_parameters, n_in, n_hidden, n_out, name="count_parameters", where=where)
             if value != round(value):
                 raise Mistake(f"count_parameters returned {value:g} at {where}; a count of entries is a whole number")
             if value != _count(n_in, n_hidden, n_out):
@@ -150,7 +148,7 @@ def _xor_problem():
 
 def _as_step(value, name: str, symbol: str) -> float:
     require_answer(value, name)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value) or value <= 0:
+    if not is_real_number(value) or not np.isfinite(value) or value <= 0:
         raise Mistake(f"{name} should be a number greater than 0 (a step {symbol}); got {value!r}")
     return float(value)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checking import Mistake, as_array, as_number, call, close, diagnose, run_check
+from ._checking import Mistake, as_array, call, call_for_number, close, diagnose, run_check
 
 # The notebook's one-weight problem (Grokking Deep Learning, chapter 4).
 EXAMPLE = {"x": 0.5, "y": 0.8, "w": 0.5, "s": 0.001}
@@ -79,7 +79,7 @@ def check_hot_and_cold_step(hot_and_cold_step):
 
     def checks():
         for where, w, loss, s in _step_cases():
-            got = as_number(call(hot_and_cold_step, w, loss, s, name=name, where=where), name, where)
+            got = call_for_number(hot_and_cold_step, w, loss, s, name=name, where=where)
             expected = _reference_step(w, loss, s)
             if close(got, expected, rtol=1e-12, atol=1e-12):
                 continue
@@ -139,7 +139,7 @@ def check_slope_from_nudges(slope_from_nudges):
 
     def checks():
         for where, up, down, s in _slope_cases():
-            got = as_number(call(slope_from_nudges, up, down, s, name=name, where=where), name, where)
+            got = call_for_number(slope_from_nudges, up, down, s, name=name, where=where)
             expected = (up - down) / (2 * s)
             if close(got, expected, rtol=1e-9, atol=1e-12):
                 continue

@@ -93,20 +93,30 @@ def _mse_mistakes(y: np.ndarray, h: np.ndarray) -> dict:
     return mistakes
 
 
+def _raise_if_classic_mistake(got, mistakes: dict, where: str) -> None:
+    """A ``Mistake`` naming the classic mistake (a key of ``mistakes``) whose value ``got`` is, if any."""
+    hint = diagnose(got, mistakes)
+    if hint:
+        raise Mistake(f"wrong value at {where}{hint}")
+
+
+def _unknown_mistake(where: str) -> Mistake:
+    """The verdict on a wrong loss that matches no classic mistake."""
+    return Mistake(f"wrong value at {where} (not one of the classic mistakes this checker knows)")
+
+
 def _check_mse_case(function, y, h, where: str) -> None:
     name = "mean_squared_error"
     got = _one_loss(_learner(function, y, h, name=name, where=where), y.shape, name, where)
     expected = float(np.mean((y - h) ** 2))
     if close(got, expected):
         return
-    hint = diagnose(got, _mse_mistakes(y, h))
-    if hint:
-        raise Mistake(f"wrong value at {where}{hint}")
+    _raise_if_classic_mistake(got, _mse_mistakes(y, h), where)
     if got < 0:
         raise Mistake(f"negative loss at {where}: a mean of squares is never negative")
     if expected == 0.0:
         raise Mistake(f"nonzero loss at {where}: a perfect prediction must cost exactly 0")
-    raise Mistake(f"wrong value at {where} (not one of the classic mistakes this checker knows)")
+    raise _unknown_mistake(where)
 
 
 def check_mean_squared_error(mean_squared_error):
@@ -177,12 +187,10 @@ def _check_bce_case(function, y, h, where: str) -> None:
     expected = float(-np.mean(on_ones + on_zeros))
     if close(got, expected):
         return
-    hint = diagnose(got, _bce_mistakes(y, h))
-    if hint:
-        raise Mistake(f"wrong value at {where}{hint}")
+    _raise_if_classic_mistake(got, _bce_mistakes(y, h), where)
     if got < 0:
         raise Mistake(f"negative loss at {where}: cross-entropy is never negative; check the sign")
-    raise Mistake(f"wrong value at {where} (not one of the classic mistakes this checker knows)")
+    raise _unknown_mistake(where)
 
 
 def check_binary_cross_entropy(binary_cross_entropy):

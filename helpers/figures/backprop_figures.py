@@ -62,18 +62,7 @@ def _node_width(name: str) -> float:
 
 def _draw_node(ax, name):
     x, y, label, shape, kind = _NODES[name]
-    width = _node_width(name)
-    box = FancyBboxPatch(
-        (x - width / 2, y - _NODE_HEIGHT / 2),
-        width,
-        _NODE_HEIGHT,
-        boxstyle="round,pad=0.05,rounding_size=0.15",
-        facecolor=NODE_COLORS[kind],
-        edgecolor="#555555",
-        linewidth=1.2,
-        zorder=2,
-    )
-    ax.add_patch(box)
+    box = _unit_box(ax, (x, y), _node_width(name), _NODE_HEIGHT, kind)
     ax.text(x, y + 0.2, label, ha="center", va="center", fontsize=15, zorder=3)
     ax.text(x, y - 0.28, shape, ha="center", va="center", fontsize=12, color="#444444", zorder=3)
     return box
@@ -324,6 +313,7 @@ def _number(value) -> str:
 
 
 def _unit_box(ax, xy, width, height, kind):
+    """A rounded box of ``width`` x ``height`` centred on ``xy``, in the colour of its ``kind`` of node."""
     box = FancyBboxPatch(
         (xy[0] - width / 2, xy[1] - height / 2),
         width,

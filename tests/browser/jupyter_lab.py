@@ -1,4 +1,8 @@
-"""Start an isolated JupyterLab server on the loopback interface for browser tests."""
+"""Start an isolated JupyterLab server on the loopback interface for browser tests.
+
+What every front-end's server shares lives here too: ``Server``, a free port,
+an isolated home, the Jupyter Server options, the readiness poll and ``running``.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ LOOPBACK = "127.0.0.1"
 
 
 @dataclass(frozen=True)
-class LabServer:
-    """A running JupyterLab: where it is, its token, and its log."""
+class Server:
+    """A running front-end: where it is, its token, what it serves, and its log."""
 
     port: int
     token: str
@@ -30,6 +34,15 @@ class LabServer:
     def base_url(self) -> str:
         return f"http://{LOOPBACK}:{self.port}"
 
+    def url(self, path: str) -> str:
+        """``path`` (starting with ``/``) on this server, with the token."""
+        return f"{self.base_url}{path}?token={self.token}"
+
+
+@dataclass(frozen=True)
+class LabServer(Server):
+    """A running JupyterLab: where it is, its token, and its log."""
+
     def notebook_url(self, name: str) -> str:
         """The notebook ``name`` opened alone, in a workspace of its own.
 
@@ -38,7 +51,7 @@ class LabServer:
         be the current tab.
         """
         workspace = Path(name).stem
-        return f"{self.base_url}/lab/workspaces/{workspace}/tree/{name}?token={self.token}"
+        return self.url(f"/lab/workspaces/{workspace}/tree/{name}")
 
 
 def free_port() -> int:
@@ -65,58 +78,59 @@ def isolated_environment(home: Path) -> dict:
     return env
 
 
-def lab_command(port: int, token: str, root: Path) -> list:
-    command = [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
+def as_root_options() -> list:
+    """``--allow-root`` when running as root (a Jupyter server refuses to start as root without it)."""
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+def server_app_options(port: int, token: str, root: Path) -> list:
+    """The Jupyter Server options every server-based front-end takes: loopback only, this port, token and root."""
+    return [
         f"--ServerApp.ip={LOOPBACK}",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={root}",
+    ]
+
+
+def lab_command(port: int, token: str, root: Path) -> list:
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        *server_app_options(port, token, root),
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        *as_root_options(),
     ]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        command.append("--allow-root")
-    return command
 
 
-def wait_until_ready(server: LabServer, process: subprocess.Popen, timeout: float = 120.0) -> None:
-    """Poll ``/api/status`` until the server answers; fail early if it exits."""
+def wait_until_ready(server: Server, process: subprocess.Popen, probe: str, name: str, timeout: float = 120.0) -> None:
+    """Poll ``probe`` (a path on the server) until it answers 200; fail early if the server, ``name``, exits."""
     deadline = time.monotonic() + timeout
-    url = f"{server.base_url}/api/status?token={server.token}"
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with {process.returncode}:\n{server.log.read_text()[-3000:]}")
+            raise RuntimeError(f"{name} exited with {process.returncode}:\n{server.log.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with urllib.request.urlopen(server.url(probe), timeout=2) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.2)  # polling interval of a readiness check, not a wait for an effect
-    raise TimeoutError(f"JupyterLab did not answer within {timeout} s:\n{server.log.read_text()[-3000:]}")
+    raise TimeoutError(f"{name} did not answer within {timeout} s:\n{server.log.read_text()[-3000:]}")
 
 
 @contextmanager
-def running_lab(root: Path, home: Path):
-    """Run JupyterLab serving ``root`` until the block ends; yield a ``LabServer``."""
-    server = LabServer(port=free_port(), token=secrets.token_hex(24), root=root, log=home / "jupyterlab.log")
-    home.mkdir(parents=True, exist_ok=True)
+def running(server: Server, command: list, probe: str, name: str, env: dict):
+    """Run ``command`` for ``server`` until the block ends, its output in ``server.log``; yield ``server``."""
     with open(server.log, "w") as log:
-        process = subprocess.Popen(
-            lab_command(server.port, server.token, root),
-            cwd=root,
-            env=isolated_environment(home),
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        process = subprocess.Popen(command, cwd=server.root, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            wait_until_ready(server, process)
+            wait_until_ready(server, process, probe, name)
             yield server
         finally:
             process.terminate()
@@ -125,3 +139,16 @@ def running_lab(root: Path, home: Path):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+def new_server(server_type: type, root: Path, home: Path, log_name: str) -> Server:
+    """A ``server_type`` on a free port with a fresh token, serving ``root``, logging to ``home / log_name``."""
+    home.mkdir(parents=True, exist_ok=True)
+    return server_type(port=free_port(), token=secrets.token_hex(24), root=root, log=home / log_name)
+
+
+def running_lab(root: Path, home: Path):
+    """Run JupyterLab serving ``root`` until the block ends; yield a ``LabServer``."""
+    server = new_server(LabServer, root, home, "jupyterlab.log")
+    command = lab_command(server.port, server.token, root)
+    return running(server, command, "/api/status", "JupyterLab", isolated_environment(home))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -11,7 +9,7 @@ import pytest
 
 from tools import handouts
 
-from .chromium import skip_or_fail
+from .exports import export_one_notebook, remote_urls
 
 pytestmark = pytest.mark.browser
 
@@ -33,19 +31,19 @@ def stored_slider_value(notebook: Path) -> str:
 
 @pytest.fixture(scope="module")
 def handout(tmp_path_factory):
-    node_modules = ROOT / "node_modules"
-    if not (node_modules / "@jupyter-widgets" / "html-manager").exists():
-        skip_or_fail(f"{node_modules} has no widget manager: run `npm ci` (make test does when npm is installed)")
-    source = tmp_path_factory.mktemp("notebooks")
-    shutil.copy(ROOT / "notebooks" / NOTEBOOK, source)
-    output = tmp_path_factory.mktemp("handouts")
-    (path,) = handouts.export_handouts(source, output, node_modules)
-    return path
+    return export_one_notebook(
+        tmp_path_factory,
+        NOTEBOOK,
+        handouts.export_handouts,
+        "@jupyter-widgets/html-manager",
+        "widget manager",
+        kind="handouts",
+    )
 
 
 def test_handout_loads_only_local_files(handout):
     html = handout.read_text()
-    remote = re.findall(r"""(?:src|href)\s*=\s*["']https?://[^"']*|import\(\s*["']https?://[^"']*""", html)
+    remote = remote_urls(html)
     assert remote == []
     assert "cdnjs.cloudflare.com" not in html and "unpkg.com" not in html  # nbconvert's default CDNs
     for script in (handouts.REQUIRE_JS, handouts.WIDGET_RENDERER, handouts.MATHJAX.split("?")[0]):

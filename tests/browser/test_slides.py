@@ -3,8 +3,6 @@ their equations and sliders; jupyterlab-rise presents a notebook live from its s
 
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -12,7 +10,7 @@ import pytest
 
 from tools import slides
 
-from .chromium import skip_or_fail
+from .exports import export_one_notebook, remote_urls
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +29,9 @@ def section_titles(notebook: Path) -> list:
 
 @pytest.fixture(scope="module")
 def slideshow(tmp_path_factory):
-    node_modules = ROOT / "node_modules"
-    if not (node_modules / "reveal.js" / "dist").exists():
-        skip_or_fail(f"{node_modules} has no reveal.js: run `npm ci` (make test does when npm is installed)")
-    source = tmp_path_factory.mktemp("notebooks")
-    shutil.copy(ROOT / "notebooks" / NOTEBOOK, source)
-    output = tmp_path_factory.mktemp("slides")
-    (path,) = slides.export_slides(source, output, node_modules)
-    return path
+    return export_one_notebook(
+        tmp_path_factory, NOTEBOOK, slides.export_slides, "reveal.js/dist", "reveal.js", kind="slides"
+    )
 
 
 #: True once the current slide has equations and each is typeset by MathJax, with no preview left.
@@ -57,7 +50,7 @@ def indices(page) -> dict:
 def test_slides_load_only_local_files(slideshow):
     assert slideshow.name == NOTEBOOK.replace(".ipynb", ".slides.html")
     html = slideshow.read_text()
-    remote = re.findall(r"""(?:src|href)\s*=\s*["']https?://[^"']*|import\(\s*["']https?://[^"']*""", html)
+    remote = remote_urls(html)
     assert remote == []
     assert "unpkg.com" not in html and "cdnjs.cloudflare.com" not in html  # nbconvert's default CDNs
     for script in (REVEAL, f"{slides.REVEAL}/plugin/notes/notes.js", slides.JQUERY):
