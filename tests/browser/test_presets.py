@@ -48,7 +48,7 @@ def test_a_preset_button_moves_the_slider_the_summary_and_the_plot(lab, page):
     readout = page.locator(".step-slider .widget-readout")
     assert readout.inner_text() == "0.005"  # the starting position, after Run All
     assert summary.inner_text() == helpers.widgets.summarize_run(0.005, run_03(0.005), symbol="s")
-    assert page.locator(".slider-hint").inner_text().startswith("Before you press a button, predict")
+    assert "Predict first:" in page.locator(".slider-hint").inner_text()  # the line under the slider
     image_before = image.get_attribute("src")
 
     page.locator(".preset", has_text="good").click()
