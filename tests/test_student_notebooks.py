@@ -274,9 +274,13 @@ def test_markers_outside_a_solution_cell_are_refused(course):
     teacher, folder = course
     nb = fixture_notebook()
     nb.cells[-2].source = "### BEGIN SOLUTION\nprint(1)\n### END SOLUTION"
+    with pytest.raises(ValueError, match=r"non-solution cell"):
+        student.student_version(nb)
     nbformat.write(nb, teacher / FIXTURE)
-    with pytest.raises(ValueError, match=r"00_fixture\.ipynb.*non-solution cell"):
-        student.generate(teacher, folder)
+    (outcome,) = student.generate(teacher, folder)  # the notebook is skipped, named, and nothing is written
+    assert outcome.action == "skipped"
+    assert re.search(r"00_fixture\.ipynb.*non-solution cell", outcome.message)
+    assert not (folder / FIXTURE).exists()
 
 
 # --- the fixture: a learner's work is kept --------------------------------------------------
