@@ -3,7 +3,8 @@
 #
 #   make lab        open the course in JupyterLab (writes the student notebooks first)
 #   make student    write the student notebooks (no solutions, no outputs) into student/;
-#                   notebooks you edited are kept, FORCE=1 replaces them too
+#                   notebooks you edited are kept, FORCE=1 replaces them too; a notebook it
+#                   cannot read is skipped and named (exit status 1), the others are updated
 #   make test       lint (ruff), then the helpers' tests and every notebook re-executed (nbval),
 #                   in parallel; with Debian's chromium installed, also the browser tests
 #   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
@@ -16,7 +17,8 @@
 #   make bench-suite  time `make test` three times
 #   make handouts   export every notebook to static HTML in handouts/
 #   make slides     export every notebook to reveal.js slides in slides/ (offline)
-#   make clean      remove everything the targets above create
+#   make clean      remove everything the targets above create, except student/ (your work)
+#   make clean-student  move student/ aside to student-backup-<date>-<n>/ (deletes nothing)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -31,7 +33,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST_VENV ?= .venv-oldest
 OLDEST_STAMP := $(OLDEST_VENV)/.installed
 
-.PHONY: lab student test test-oldest lint format notebooks bench bench-suite handouts slides clean
+.PHONY: lab student test test-oldest lint format notebooks bench bench-suite handouts slides clean clean-student
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,13 +47,15 @@ $(NODE_STAMP): package.json package-lock.json
 # JupyterLab starts at the repository's top, so notebooks/ (teacher) and student/ both show,
 # with the file browser in student/. tools/jupyter_config turns off nbgrader's own JupyterLab
 # extensions (its course-management menus): the course only uses nbgrader to write student/.
+# A student notebook tools.student cannot read is named and skipped; JupyterLab opens all the same.
+# Paths are quoted: the course may sit in a folder whose name has a space.
 lab: $(STAMP)
-	$(BIN)/python -m tools.student
-	JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \
-	  $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
+	"$(BIN)/python" -m tools.student || echo "make lab: some notebooks were skipped (named above); opening JupyterLab anyway"
+	JUPYTER_CONFIG_PATH="$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))" \
+	  "$(BIN)/jupyter" lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
 
 student: $(STAMP)
-	$(BIN)/python -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
+	"$(BIN)/python" -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
 
 test: lint $(NODE_DEPS)
 	$(BIN)/python -m pytest
@@ -91,8 +95,22 @@ handouts: $(STAMP) $(NODE_STAMP)
 slides: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m tools.slides
 
-# Everything the targets create: the environments, npm's packages, exported handouts, slides and
-# student notebooks, the install's egg-info, caches, and the browser tests' screenshots.
+# Everything the targets create: the environments, npm's packages, exported handouts and slides,
+# the install's egg-info, caches, and the browser tests' screenshots. Not student/: it holds the
+# learner's work (clean-student moves it aside, it never deletes it).
 clean:
-	rm -rf $(VENV) $(OLDEST_VENV) node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
-	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +
+	rm -rf "$(VENV)" "$(OLDEST_VENV)" node_modules handouts slides *.egg-info .hypothesis .ruff_cache test-artifacts
+	find . \( -path ./.git -o -path ./student -o -path './student-backup-*' \) -prune -o \
+	  \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +
+
+# student/ holds the learner's edited notebooks: renamed, never deleted, to a folder no other name
+# takes (the date and this shell's process id); `make student` then writes a fresh student/.
+clean-student:
+	@if [ -e student ]; then \
+	  backup="student-backup-$$(date +%Y%m%d-%H%M%S)-$$$$"; \
+	  mv student "$$backup" && \
+	  echo "make clean-student: moved student/ (your notebooks) to $$backup/; nothing was deleted." && \
+	  echo "  \`make student\` writes a fresh student/; delete $$backup/ yourself once you no longer need it."; \
+	else \
+	  echo "make clean-student: there is no student/ to move aside"; \
+	fi
