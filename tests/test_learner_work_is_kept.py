@@ -69,8 +69,8 @@ def spaced_copy(tmp_path):
     """The Makefile, tools/ and notebooks/ copied to a folder whose path has spaces."""
     top = tmp_path / "my course folder" / "hot and cold"
     top.mkdir(parents=True)
-    shutil.copy2(ROOT / "Makefile", top / "Makefile")
-    shutil.copy2(ROOT / "pyproject.toml", top / "pyproject.toml")
+    for name in ("Makefile", "pyproject.toml", "package.json", "package-lock.json"):
+        shutil.copy2(ROOT / name, top / name)
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
     for folder in ("tools", "notebooks"):
         shutil.copytree(ROOT / folder, top / folder, ignore=ignore)
@@ -311,3 +311,25 @@ def test_make_lab_in_a_folder_whose_path_has_spaces_opens_jupyterlab_even_if_not
     assert config_path == str(spaced_copy / "tools" / "jupyter_config")
     assert Path(config_path).is_dir()
     assert arguments[0] == "lab" and "--LabApp.default_url=/lab/tree/student" in arguments
+
+
+def phony_targets() -> list:
+    """Every target the Makefile declares .PHONY (the commands a user types)."""
+    text = (ROOT / "Makefile").read_text().replace("\\\n", " ")
+    return [name for line in text.splitlines() if line.startswith(".PHONY:") for name in line.split()[1:]]
+
+
+@needs_make
+def test_every_make_target_quotes_the_folders_path(spaced_copy):
+    """``make -n`` (print, do not run) of every target: wherever a command names the course's folder,
+    whose path has spaces, the path stands inside double quotes, so the shell keeps it whole."""
+    targets = phony_targets()
+    assert {"lab", "student", "notebooks", "clean", "clean-student"} <= set(targets)
+    for target in targets:
+        done = make(spaced_copy, "-n", target)
+        assert done.returncode == 0, f"make -n {target}: {done.stderr}"
+        for line in done.stdout.splitlines():
+            pieces = line.split(str(spaced_copy))
+            for n in range(1, len(pieces)):
+                before = str(spaced_copy).join(pieces[:n])  # the line up to this mention of the path
+                assert before.count('"') % 2 == 1, f"make {target} leaves the folder's path unquoted: {line}"

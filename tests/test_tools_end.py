@@ -60,16 +60,17 @@ def test_a_kernel_that_dies_ends_its_notebook_with_a_named_error_and_the_others_
     done = run_tool("notebooks", str(exits), str(killed), str(fine))
     assert done.returncode == 1, done.stdout + done.stderr
     lines = done.stdout.splitlines()
+    assert len(lines) == 4, done.stdout + done.stderr
     assert lines[0].startswith(
         "01_exits.ipynb: NOT written, the kernel died while running code cell 2 ('import os'): "
         "the cell ended the Python process (os._exit, a crash in compiled code, or out of memory)"
     )
-    assert lines[1].startswith("02_killed.ipynb: NOT written, the kernel died while running code cell 1")
-    assert lines[2].startswith("03_fine.ipynb: changed")
+    assert lines[1].startswith("02_killed.ipynb: NOT written, the kernel died while running code cell 1"), lines[1]
+    assert lines[2].startswith("03_fine.ipynb: changed"), done.stdout + done.stderr
     assert (
         lines[3] == "make notebooks: 2 notebook(s) failed and were left as they were: 01_exits.ipynb, 02_killed.ipynb"
     )
-    assert "Traceback" not in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr, done.stderr
     assert {path: path.read_bytes() for path in before} == before
     assert nbformat.read(fine, as_version=4).cells[0].outputs[0].text == "42\n"
 
