@@ -81,6 +81,21 @@ def test_execute_raises_kernel_died_naming_the_cell(tmp_path):
         notebooks.execute(nb, tmp_path)
 
 
+def test_a_kernel_that_never_starts_is_one_line_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
+    class KernelThatRefusesItsArguments(notebooks.NotebookClient):
+        def __init__(self, nb, **settings):
+            super().__init__(nb, extra_arguments=["--no-such-option=1"], **settings)
+
+    first = write_notebook(tmp_path / "01_a.ipynb", "print(1)")
+    second = write_notebook(tmp_path / "02_b.ipynb", "print(2)")
+    monkeypatch.setattr(notebooks, "NotebookClient", KernelThatRefusesItsArguments)
+    assert notebooks.main([str(first), str(second)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    for line, name in zip(lines, ("01_a.ipynb", "02_b.ipynb"), strict=False):
+        assert line.startswith(f"{name}: NOT written, the kernel failed: RuntimeError: Kernel died before replying")
+    assert lines[2] == "make notebooks: 2 notebook(s) failed and were left as they were: 01_a.ipynb, 02_b.ipynb"
+
+
 # 2. SIGTERM ends the run ------------------------------------------------------------------------
 
 

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import atexit
 import contextlib
 import os
 import re
@@ -160,6 +161,8 @@ def execute(nb: nbformat.NotebookNode, cwd: Path, timeout: int = CELL_TIMEOUT) -
             run_stoppably(client, kernel_environment())
         except DeadKernelError:
             raise KernelDied(kernel_died_message(nb, running)) from None
+        finally:  # nbclient leaves its exit-time cleanup registered when the kernel failed to start
+            atexit.unregister(client._cleanup_kernel)
     return nb
 
 
@@ -391,6 +394,8 @@ def refresh_verdict(path: Path, timeout: int) -> tuple[bool, str]:
         return True, f"NOT written, a cell ran longer than --timeout ({timeout} s)"
     except NotebookFailed as error:
         return True, str(error) if str(error).startswith("NOT") else f"NOT written, {error}"
+    except RuntimeError as error:  # nbclient's and jupyter_client's own: a kernel that never started, ...
+        return True, f"NOT written, the kernel failed: {describe_error(error)}"
 
 
 def main(argv=None) -> int:
