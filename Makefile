@@ -50,7 +50,7 @@ $(NODE_STAMP): package.json package-lock.json
 # A student notebook tools.student cannot read is named and skipped; JupyterLab opens all the same.
 # Paths are quoted: the course may sit in a folder whose name has a space.
 lab: $(STAMP)
-	"$(BIN)/python" -m tools.student || echo "make lab: some notebooks were skipped (named above); opening JupyterLab anyway"
+	"$(BIN)/python" -m tools.student || echo "make lab: tools.student named a problem above; opening JupyterLab anyway"
 	JUPYTER_CONFIG_PATH="$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))" \
 	  "$(BIN)/jupyter" lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.test_student_notebooks import fixture_notebook, learner_edits, teacher_changes
+from tests.test_student_notebooks import actions, fixture_notebook, learner_edits, teacher_changes
 from tools import _atomic, student
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +43,6 @@ def course(tmp_path):
     for name in (FIRST, SECOND, THIRD):
         nbformat.write(fixture_notebook(title=name), teacher / name)
     return teacher, tmp_path / "student"
-
-
-def actions(outcomes) -> dict:
-    return {outcome.path.name: outcome.action for outcome in outcomes}
 
 
 def messages(outcomes) -> dict:
