@@ -232,6 +232,18 @@ def test_the_record_is_written_after_each_notebook(course, monkeypatch):
     assert records == [[FIRST], [FIRST, SECOND], [FIRST, SECOND, THIRD]]
 
 
+def test_a_record_that_cannot_be_written_stops_the_run_in_one_line(course, capsys):
+    teacher, folder = course
+    (folder / student.MANIFEST).mkdir(parents=True)  # a folder where the record should be
+    assert student.main(["--notebooks", str(teacher), "--output", str(folder)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err == (
+        f"make student: cannot write {folder / student.MANIFEST}: Is a directory; "
+        "stopped there; the record is true to every notebook written before it\n"
+    )
+    assert sorted(path.name for path in folder.glob("*.ipynb")) == [FIRST]  # written, then the run stopped
+
+
 # 4. Every write is atomic ----------------------------------------------------------------------
 
 

@@ -53,9 +53,11 @@ def write_text_atomic(path: str | os.PathLike, text: str, encoding: str = "utf-8
         with contextlib.suppress(FileNotFoundError):
             os.chmod(temporary, os.stat(path).st_mode & 0o7777)
         os.replace(temporary, path)
-    except BaseException:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(error, OSError) and error.filename == str(temporary):  # name the file the caller knows
+            raise type(error)(error.errno, error.strerror, str(path)) from error
         raise
     sync_folder(path.parent)
     return path

@@ -127,7 +127,7 @@ def read_manifest(output: Path) -> dict:
 def write_manifest(output: Path, hashes: dict) -> None:
     note = "SHA-256 of each student notebook as `make student` wrote it; a file that differs was edited and is kept."
     manifest = {"about": note, "sha256": dict(sorted(hashes.items()))}
-    write_text(output / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+    write_text_atomic(output / MANIFEST, json.dumps(manifest, indent=1) + "\n")  # an OSError stops the run
 
 
 def write_text(path: Path, text: str) -> None:
@@ -267,7 +267,11 @@ def main(argv=None) -> int:
         return 1
     except OSError as error:  # the student folder cannot be created, or its record cannot be written
         where = f" {error.filename}" if error.filename else ""
-        print(f"make student: cannot write{where}: {describe_error(error)}; no notebook was changed", file=sys.stderr)
+        if args.output.exists() and Path(error.filename or "") != args.output:
+            news = "stopped there; the record is true to every notebook written before it"
+        else:
+            news = "no notebook was changed"
+        print(f"make student: cannot write{where}: {describe_error(error)}; {news}", file=sys.stderr)
         return 1
     for outcome in outcomes:
         path = outcome.path.relative_to(Path.cwd()) if outcome.path.is_relative_to(Path.cwd()) else outcome.path
