@@ -171,9 +171,9 @@ def test_a_student_notebook_that_cannot_be_read_is_skipped_and_named(course):
 
 
 def test_a_run_cut_short_then_fixed_updates_the_untouched_notebook_and_keeps_the_edited_one(course, monkeypatch):
-    """The issue's case: a course update whose second notebook cannot be made stops the old run
-    after the first notebook was written but before the record was; the next run then called the
-    first notebook edited and never updated it."""
+    """The issue's case: a course update stops part-way, after the first notebook was written but
+    (before) the record was not; the fix changes the first notebook too, and the next run called
+    it edited and never updated it."""
     teacher, folder = course
     student.generate(teacher, folder)
     learner_edits(folder / THIRD)
@@ -192,8 +192,10 @@ def test_a_run_cut_short_then_fixed_updates_the_untouched_notebook_and_keeps_the
         student.generate(teacher, folder)
     assert "The course changed." in (folder / FIRST).read_text()  # written before the run stopped
     monkeypatch.undo()
+    teacher_changes(teacher / FIRST, "And the fix touched this one too.")
     outcomes = student.generate(teacher, folder)
-    assert actions(outcomes) == {FIRST: "unchanged", SECOND: "updated", THIRD: "kept"}
+    assert actions(outcomes) == {FIRST: "updated", SECOND: "updated", THIRD: "kept"}
+    assert "And the fix touched this one too." in (folder / FIRST).read_text()
     assert "The course changed." in (folder / SECOND).read_text()
     assert (folder / THIRD).read_text() == edited
     assert actions(student.generate(teacher, folder, force=True)) == {
@@ -218,18 +220,52 @@ def test_a_broken_course_update_skips_that_notebook_and_the_fixed_one_arrives(co
     assert actions(student.generate(teacher, folder)) == {FIRST: "unchanged", SECOND: "updated", THIRD: "kept"}
 
 
-def test_the_record_is_written_after_each_notebook(course, monkeypatch):
+def test_the_record_is_written_before_and_after_each_notebook(course, monkeypatch):
+    """Before a notebook is written its entry lists what may be on disk (a list); after, the one hash."""
     teacher, folder = course
     records = []
     write_manifest = student.write_manifest
 
     def spy(output, hashes):
-        records.append(sorted(hashes))
+        records.append({name: type(entry).__name__ for name, entry in sorted(hashes.items())})
         write_manifest(output, hashes)
 
     monkeypatch.setattr(student, "write_manifest", spy)
     student.generate(teacher, folder)
-    assert records == [[FIRST], [FIRST, SECOND], [FIRST, SECOND, THIRD]]
+    assert records == [
+        {FIRST: "list"},
+        {FIRST: "str"},
+        {FIRST: "str", SECOND: "list"},
+        {FIRST: "str", SECOND: "str"},
+        {FIRST: "str", SECOND: "str", THIRD: "list"},
+        {FIRST: "str", SECOND: "str", THIRD: "str"},
+    ]
+
+
+def test_a_run_stopped_between_a_notebook_and_its_record_leaves_a_true_record(course, monkeypatch):
+    """Stopped right after the first notebook was replaced, before its record was: a later course
+    change still reaches that notebook (its record named both versions during the write)."""
+    teacher, folder = course
+    student.generate(teacher, folder)
+    learner_edits(folder / THIRD)
+    teacher_changes(teacher / FIRST, "The course changed.")
+    calls = []
+    write_manifest = student.write_manifest
+
+    def stop_after_the_write(output, hashes):
+        calls.append(1)
+        if len(calls) == 2:  # the record that follows the first notebook's write
+            raise KeyboardInterrupt
+        write_manifest(output, hashes)
+
+    monkeypatch.setattr(student, "write_manifest", stop_after_the_write)
+    with pytest.raises(KeyboardInterrupt):
+        student.generate(teacher, folder)
+    assert "The course changed." in (folder / FIRST).read_text()
+    monkeypatch.undo()
+    teacher_changes(teacher / FIRST, "It changed again.")
+    assert actions(student.generate(teacher, folder)) == {FIRST: "updated", SECOND: "unchanged", THIRD: "kept"}
+    assert "It changed again." in (folder / FIRST).read_text()
 
 
 def test_a_record_that_cannot_be_written_stops_the_run_in_one_line(course, capsys):
@@ -241,7 +277,7 @@ def test_a_record_that_cannot_be_written_stops_the_run_in_one_line(course, capsy
         f"make student: cannot write {folder / student.MANIFEST}: Is a directory; "
         "stopped there; the record is true to every notebook written before it\n"
     )
-    assert sorted(path.name for path in folder.glob("*.ipynb")) == [FIRST]  # written, then the run stopped
+    assert list(folder.glob("*.ipynb")) == []  # the record is written before each notebook: none was
 
 
 # 4. Every write is atomic ----------------------------------------------------------------------

@@ -114,7 +114,11 @@ def sha256(text: str | bytes) -> str:
 
 
 def read_manifest(output: Path) -> dict:
-    """The hashes of the notebooks as last generated, by file name (empty if none)."""
+    """The hashes of the notebooks as last generated, by file name (empty if none).
+
+    An entry is one hash, or a list of two while a notebook was being replaced
+    (the file then holds one or the other, both written by ``make student``).
+    """
     path = output / MANIFEST
     if not path.exists():
         return {}
@@ -122,6 +126,15 @@ def read_manifest(output: Path) -> dict:
         return dict(json.loads(path.read_text(encoding="utf-8"))["sha256"])
     except (OSError, ValueError, KeyError, TypeError):  # unreadable: no record, so every existing notebook is kept
         return {}
+
+
+def recorded_hashes(entry) -> set:
+    """The hashes one record entry lists: none, one, or two while a notebook was being replaced."""
+    if isinstance(entry, str):
+        return {entry}
+    if isinstance(entry, list):
+        return {value for value in entry if isinstance(value, str)}
+    return set()
 
 
 def write_manifest(output: Path, hashes: dict) -> None:
@@ -169,31 +182,37 @@ def current_hash(target: Path) -> tuple[str, str]:
     return sha256(data), ""
 
 
-def refresh(teacher: Path, target: Path, recorded: str | None, force: bool) -> tuple[Outcome, str | None]:
-    """Bring one student notebook up to date; return what was done and the hash to record.
+def refresh(
+    teacher: Path, target: Path, recorded: str | list | None, force: bool, write=None
+) -> tuple[Outcome, str | list | None]:
+    """Bring one student notebook up to date; return what was done and the record entry to keep.
 
+    ``recorded`` is the record's entry for it (see :func:`read_manifest`);
+    ``write(path, text)`` writes a notebook (:func:`write_text` unless given).
     Raises ``Skipped``, naming the file, if a notebook cannot be read or written.
     """
+    write = write or write_text
+    ours = recorded_hashes(recorded)
     fresh = fresh_student_version(teacher)
     fresh_hash = sha256(fresh)
     if not target.exists():
-        write_text(target, fresh)
+        write(target, fresh)
         return Outcome(target, CREATED, "created"), fresh_hash
     current, damage = current_hash(target)
     if current == fresh_hash:
         return Outcome(target, UNCHANGED, "unchanged"), fresh_hash
-    if current == recorded:
-        write_text(target, fresh)
+    if current in ours:
+        write(target, fresh)
         return Outcome(target, UPDATED, "updated: the course changed and you had not edited it"), fresh_hash
     if force:
-        write_text(target, fresh)
+        write(target, fresh)
         return Outcome(target, REPLACED, "replaced your edited copy with a fresh one (--force)"), fresh_hash
     if damage:
         message = f"kept: {damage}; rename it to keep a copy and run `make student` for a fresh one (or FORCE=1)"
         return Outcome(target, KEPT, message), recorded
-    if recorded is None:
+    if not ours:
         news = f"it differs from the course's and {MANIFEST} has no record of writing it"
-    elif fresh_hash != recorded:
+    elif fresh_hash not in ours:
         news = "the course has a newer version"
     else:
         news = "the course has not changed"
@@ -230,7 +249,9 @@ def generate(notebooks: Path, output: Path, *, force: bool = False) -> list[Outc
     Notes
     -----
     The record is written after every notebook whose hash changed, so a run
-    stopped part-way leaves a record true to every file it wrote.
+    stopped part-way leaves a record true to every file it wrote. Before a
+    notebook is replaced, its entry lists both the hash it has and the one it
+    gets, so a run stopped between the two writes leaves a true record too.
     """
     teachers = sorted(notebooks.glob("*.ipynb"))
     if not teachers:
@@ -240,8 +261,14 @@ def generate(notebooks: Path, output: Path, *, force: bool = False) -> list[Outc
     outcomes = []
     for teacher in teachers:
         target = output / teacher.name
+
+        def write_recorded(path: Path, text: str, name: str = teacher.name) -> None:
+            hashes[name] = sorted(recorded_hashes(hashes.get(name)) | {sha256(text)})
+            write_manifest(output, hashes)  # both versions are ours while the file is replaced
+            write_text(path, text)
+
         try:
-            outcome, recorded = refresh(teacher, target, hashes.get(teacher.name), force)
+            outcome, recorded = refresh(teacher, target, hashes.get(teacher.name), force, write_recorded)
         except Skipped as reason:
             outcomes.append(Outcome(target, SKIPPED, f"skipped: {reason}"))
             continue
