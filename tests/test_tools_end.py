@@ -52,6 +52,7 @@ def run_tool(module: str, *arguments: str, prefix: tuple = ()) -> subprocess.Com
 # 1. A dead kernel ends the run with a named error -------------------------------------------------
 
 
+@pytest.mark.kernel
 def test_a_kernel_that_dies_ends_its_notebook_with_a_named_error_and_the_others_still_run(tmp_path):
     exits = write_notebook(tmp_path / "01_exits.ipynb", "print('first')", "import os\nos._exit(1)", "print('never')")
     killed = write_notebook(tmp_path / "02_killed.ipynb", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
@@ -75,12 +76,14 @@ def test_a_kernel_that_dies_ends_its_notebook_with_a_named_error_and_the_others_
     assert nbformat.read(fine, as_version=4).cells[0].outputs[0].text == "42\n"
 
 
+@pytest.mark.kernel
 def test_execute_raises_kernel_died_naming_the_cell(tmp_path):
     nb = nbformat.read(write_notebook(tmp_path / "dies.ipynb", "x = 1", "import os\nos._exit(3)"), as_version=4)
     with pytest.raises(notebooks.KernelDied, match=r"while running code cell 2 \('import os'\)"):
         notebooks.execute(nb, tmp_path)
 
 
+@pytest.mark.kernel
 def test_a_kernel_that_never_starts_is_one_line_and_the_run_goes_on(tmp_path, monkeypatch, capsys):
     class KernelThatRefusesItsArguments(notebooks.NotebookClient):
         def __init__(self, nb, **settings):
@@ -122,6 +125,7 @@ def process_gone(pid: int, seconds: float = 30) -> bool:
     return False
 
 
+@pytest.mark.kernel
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the kernel's state from /proc")
 def test_sigterm_ends_make_notebooks_and_its_kernel(tmp_path):
     started = tmp_path / "kernel pid"
@@ -150,6 +154,7 @@ def test_sigterm_ends_make_notebooks_and_its_kernel(tmp_path):
 # 3. A notebook that cannot be read is named; the others still run ---------------------------------
 
 
+@pytest.mark.kernel
 def test_notebooks_that_cannot_be_read_are_named_and_the_others_still_run(tmp_path, capsys):
     not_json = tmp_path / "01_not_json.ipynb"
     not_json.write_text('{"cells": [', encoding="utf-8")
@@ -205,6 +210,7 @@ def assert_one_clear_line(done: subprocess.CompletedProcess) -> None:
     assert "Permission denied" in done.stdout + done.stderr
 
 
+@pytest.mark.kernel
 def test_make_notebooks_in_a_read_only_folder_names_the_notebook(tmp_path, read_only, unlock_afterwards):
     folder = tmp_path / "notebooks"
     folder.mkdir()

@@ -22,9 +22,10 @@ A learner's work is never overwritten: ``student/.generated.json`` records the
 SHA-256 of every notebook as it was written. A student notebook whose hash
 still matches was not edited and is updated when the teacher version changed;
 one that differs (edited, or saved from JupyterLab) is kept, unless ``--force``.
-The record is rewritten after each notebook, so a run cut short (a crash, a full
-disk, Ctrl-C) never leaves a notebook written but unrecorded, which a later run
-would take for an edited one. Every file is written in one step (a temporary
+The record is rewritten after each notebook (and just before one is replaced,
+naming both its old and new hash), so a run cut short (a crash, a full disk,
+Ctrl-C) never leaves a notebook written but unrecorded, which a later run would
+take for an edited one. Every file is written in one step (a temporary
 file, then a rename: ``tools._atomic``).
 
 One notebook that cannot be read or written (a teacher notebook that is not
