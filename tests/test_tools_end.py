@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import _atomic, notebooks, student
+from tools import _atomic, notebooks, slides, student
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Seconds a tool may take here before the test calls it hung (it takes a few).
@@ -170,6 +170,14 @@ def test_notebooks_that_cannot_be_read_are_named_and_the_others_still_run(tmp_pa
     assert lines[2].startswith("03_fine.ipynb: changed")
     assert "2 notebook(s) failed" in lines[3]
     assert nbformat.read(fine, as_version=4).cells[0].outputs[0].text == "42\n"
+
+
+def test_slide_metadata_names_a_notebook_that_cannot_be_read(tmp_path, capsys):
+    (tmp_path / "01_not_json.ipynb").write_text('{"cells": [', encoding="utf-8")
+    assert slides.main(["--metadata", "--notebooks", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"make slides: {tmp_path / '01_not_json.ipynb'} cannot be read: NotJSONError")
+    assert captured.err.count("\n") == 1
 
 
 # 4. Read-only folders give one clear line ---------------------------------------------------------

@@ -157,7 +157,7 @@ def one_line(error: Exception) -> str:
     """A tool's failure in one line, naming the file (a read-only folder, an unreadable notebook, ...)."""
     if isinstance(error, OSError) and error.strerror and error.filename:
         return f"cannot write or read {error.filename}: {error.strerror}"
-    return describe_error(error, limit=300)
+    return " ".join(str(error).split()) or describe_error(error)  # the course's own errors name the file
 
 
 if __name__ == "__main__":

@@ -169,7 +169,10 @@ def write_metadata(notebooks: Path) -> list:
         raise FileNotFoundError(f"no notebooks in {notebooks}")
     written = []
     for path in paths:
-        nb = nbformat.read(path, as_version=4)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except ValueError as error:  # not UTF-8, not JSON: named (the notebooks before it are written)
+            raise ValueError(f"{path} cannot be read: {handouts.describe_error(error)}") from None
         if apply_metadata(nb):
             text = nbformat.writes(nb)
             write_text_atomic(path, text if text.endswith("\n") else text + "\n")  # as nbformat.write does
