@@ -246,8 +246,8 @@ def test_make_student_into_a_read_only_student_folder_names_each_notebook(tmp_pa
     assert_one_clear_line(done)
     assert done.stdout.splitlines() == [
         f"{folder / '01_a.ipynb'}: unchanged",
-        f"{folder / '02_b.ipynb'}: skipped: cannot write {folder / '02_b.ipynb'}: Permission denied; "
-        "it was left as it was",
+        f"{folder / '02_b.ipynb'}: skipped: cannot write the record {folder / student.MANIFEST}: Permission denied; "
+        "02_b.ipynb was left as it was",
     ]
     assert done.stderr == "make student: 1 notebook(s) skipped (02_b.ipynb), see above; the others are up to date\n"
 

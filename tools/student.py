@@ -264,8 +264,19 @@ def generate(notebooks: Path, output: Path, *, force: bool = False) -> list[Outc
         target = output / teacher.name
 
         def write_recorded(path: Path, text: str, name: str = teacher.name) -> None:
-            hashes[name] = sorted(recorded_hashes(hashes.get(name)) | {sha256(text)})
-            write_manifest(output, hashes)  # both versions are ours while the file is replaced
+            entry = hashes.get(name)
+            hashes[name] = sorted(recorded_hashes(entry) | {sha256(text)})
+            try:
+                write_manifest(output, hashes)  # both versions are ours while the file is replaced
+            except OSError as error:  # without a record, no notebook is written
+                if entry is None:
+                    hashes.pop(name)
+                else:
+                    hashes[name] = entry
+                reason = describe_error(error)
+                raise Skipped(
+                    f"cannot write the record {output / MANIFEST}: {reason}; {name} was left as it was"
+                ) from None
             write_text(path, text)
 
         try:
