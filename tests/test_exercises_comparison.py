@@ -167,3 +167,14 @@ def test_no_later_cell_uses_what_an_exercise_cell_defines():
         is_check_cell = source.startswith("verdict = checks.check_")
         assert is_check_cell or not (used & defined), f"a later cell uses {used & defined}: {source[:80]}"
     assert seen_exercise and {"freeze_step", "passes_to_reach", "count_parameters"} <= defined
+
+
+def test_count_parameters_multiplying_the_widths_is_not_called_a_forgotten_bias():
+    # At 2-4-1 this equals "forgot b1" (13); elsewhere it does not, so only the real mistake is named.
+    result = checks.check_count_parameters(lambda n_in, n_hidden, n_out: n_in * n_hidden * n_out + n_hidden + n_out)
+    assert_wrong(result, "nb05-count-parameters", "n_in * n_hidden * n_out", forbidden=("b1",))
+
+
+def test_count_parameters_forgetting_b1_is_still_named():
+    result = checks.check_count_parameters(lambda n_in, n_hidden, n_out: n_hidden * n_in + n_out * (n_hidden + 1))
+    assert_wrong(result, "nb05-count-parameters", "forget the hidden layer's biases b1")
