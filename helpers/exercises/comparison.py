@@ -206,8 +206,23 @@ def _check_descent(step, params, X, Y, *, wanted: str, name: str):
     raise Mistake(f"{name}: with alpha = {step:g} {problem}; that is not {meaning}")
 
 
-def check_step_sizes(freeze_step, converge_step, diverge_step):
+def _three_steps(chosen_steps):
+    """``(freeze_step, converge_step, diverge_step)`` from the learner's function ``chosen_steps()``."""
+    steps = call(chosen_steps, name="chosen_steps", where="chosen_steps()")
+    if not isinstance(steps, (tuple, list)) or len(steps) != 3:
+        got = f"{len(steps)} values" if isinstance(steps, (tuple, list)) else type(steps).__name__
+        raise Mistake(
+            f"chosen_steps() should return three steps, (freeze_step, converge_step, diverge_step); got {got}"
+        )
+    return steps
+
+
+def check_step_sizes(freeze_step, converge_step=None, diverge_step=None):
     """Run the learner's three steps on section 2's XOR network (2-4-1, seed 0, 5,000 forward passes).
+
+    The notebook passes one function, ``chosen_steps()``, that returns the three
+    steps ``(freeze_step, converge_step, diverge_step)``; the three numbers may
+    also be given directly.
 
     * ``freeze_step`` (hot and cold, each): the search must freeze, every sweep keeping
       every parameter where it is, from some sweep in the first half of the budget on;
@@ -218,10 +233,13 @@ def check_step_sizes(freeze_step, converge_step, diverge_step):
     """
 
     def checks():
+        given = (freeze_step, converge_step, diverge_step)
+        if callable(freeze_step) and converge_step is None and diverge_step is None:
+            given = _three_steps(freeze_step)
         steps = (
-            _as_step(freeze_step, "freeze_step", "s"),
-            _as_step(converge_step, "converge_step", "alpha"),
-            _as_step(diverge_step, "diverge_step", "alpha"),
+            _as_step(given[0], "freeze_step", "s"),
+            _as_step(given[1], "converge_step", "alpha"),
+            _as_step(given[2], "diverge_step", "alpha"),
         )
         params, X, Y = _xor_problem()
         _check_freeze(steps[0], params, X, Y)
