@@ -38,7 +38,8 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     """Train one sigmoid layer by hot-and-cold search.
 
     Each epoch tries a step up and a step down and keeps whichever lowers
-    the loss, if either does.
+    the loss, if either does.  If the two tie (equal losses), neither is
+    better and the parameters stay: the course's one tie rule (notebook 03).
 
     * ``nudge="together"`` moves every weight and bias by ``+step`` or
       ``-step`` at once, as the seed does: 2 loss evaluations an epoch.

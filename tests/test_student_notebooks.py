@@ -459,3 +459,34 @@ def test_make_lab_config_turns_off_every_nbgrader_extension_installed():
     lab_extension = json.loads((prefix / "share/jupyter/labextensions/@jupyter/nbgrader/package.json").read_text())
     disabled = json.loads((config / "labconfig/page_config.json").read_text())["disabledExtensions"]
     assert disabled == {lab_extension["name"]: True}
+
+
+@pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
+def test_later_cells_never_depend_on_an_exercise_answer(name):
+    """Only an exercise's check cell reads its answer, or a cell that runs it only once its check has passed."""
+    import ast
+
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    checks = {check.id for _, check in check_cells(nb)}
+    defined: set = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        if is_solution_cell(cell):  # the names the answer defines at the top level (a function's locals stay inside)
+            for statement in tree.body:
+                if isinstance(statement, ast.FunctionDef):
+                    defined.add(statement.name)
+                elif isinstance(statement, ast.Assign):
+                    defined |= {
+                        node.id
+                        for target in statement.targets
+                        for node in ast.walk(target)
+                        if isinstance(node, ast.Name)
+                    }
+            continue
+        if cell.id in checks or is_course_check(cell):
+            continue
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+        guarded = isinstance(tree.body[0], ast.If) and "verdict" in ast.unparse(tree.body[0].test)
+        assert guarded or not (used & defined), f"cell {cell.id} uses the answer {used & defined}: {cell.source[:80]}"

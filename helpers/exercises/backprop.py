@@ -298,17 +298,15 @@ def backward_with_bugs(params, cache, Y):
 _BUGGY = frozenset({"W1", "b2"})
 
 
-def _parameter_names(answer) -> set:
+def _parameter_names(answer, name: str = "wrong_parameters") -> set:
     if isinstance(answer, str):
         answer = [answer]
     if not isinstance(answer, (list, tuple, set, frozenset)):
-        raise Mistake(
-            f"wrong_parameters should be a list of parameter names such as ['b1']; got {type(answer).__name__}"
-        )
+        raise Mistake(f"{name} should be a list of parameter names such as ['b1']; got {type(answer).__name__}")
     names = set()
     for item in answer:
         if not isinstance(item, str):
-            raise Mistake(f"wrong_parameters should hold names (strings) such as 'b1'; got {item!r}")
+            raise Mistake(f"{name} should hold names (strings) such as 'b1'; got {item!r}")
         cleaned = item.strip()
         cleaned = cleaned[1:] if cleaned[:1] == "d" and cleaned[1:] in PARAMETER_NAMES else cleaned
         if cleaned not in PARAMETER_NAMES:
@@ -343,7 +341,7 @@ def _answer_names(wrong_parameters, name: str):
         suspect, numeric = _bug_hunt(sizes, seed)
         copies = [{key: value.copy() for key, value in grads.items()} for grads in (suspect, numeric)]
         answer = call(wrong_parameters, *copies, name=name, where=where)
-        answers.append(_parameter_names(answer))
+        answers.append(_parameter_names(answer, f"{name}(suspect, numeric)"))
     return answers
 
 
@@ -364,7 +362,7 @@ def check_wrong_parameters(wrong_parameters):
     CheckResult
         The verdict says how many names are missing or extra, never which.
     """
-    name = "wrong_parameters"
+    name = "find_wrong_parameters" if callable(wrong_parameters) else "wrong_parameters"
 
     def checks():
         for names in _answer_names(wrong_parameters, name):
