@@ -427,3 +427,21 @@ def test_training_loop_unknown_mistake_gets_no_wrong_name():
 
     result = backprop.check_training_loop(half_step)
     assert_wrong(result, LOOP, "entry 0 is right", forbidden=("climbs", "off by one", "before all the gradients"))
+
+
+def test_output_layer_in_float32_is_told_about_precision():
+    def in_float32(A1, A2, Y):
+        A1, A2, Y = (np.asarray(a, dtype=np.float32) for a in (A1, A2, Y))
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+
+    assert_wrong(check_output(in_float32), "nb04-output-layer-gradients", "float32")
+
+
+def test_training_loop_in_float32_is_told_about_precision():
+    def in_float32(params, X, Y, step, epochs):
+        small = {name: value.astype(np.float32) for name, value in params.items()}
+        trained, losses = loop_with()(small, X.astype(np.float32), Y.astype(np.float32), step, epochs)
+        return {name: value.astype(float) for name, value in trained.items()}, losses
+
+    assert_wrong(backprop.check_training_loop(in_float32), LOOP, "float32")

@@ -273,3 +273,8 @@ def test_helpers_hot_and_cold_stays_on_a_tie():
     run = helpers.hot_and_cold(x, W, b, y, step=0.5, epochs=1, nudge="each", loss=far_from_half)
     assert np.array_equal(run.b, b) and np.array_equal(run.W, W)
     assert far_from_half(y, helpers.sigmoid(0.5)) < far_from_half(y, helpers.sigmoid(0.0))  # both nudges help
+
+
+def test_slope_in_float32_is_told_about_precision():
+    result = checks.check_slope_from_nudges(lambda up, down, s: np.float32(up - down) / np.float32(2 * s))
+    assert_wrong(result, SLOPE, "float32")

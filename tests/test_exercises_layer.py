@@ -308,3 +308,10 @@ def test_the_seeds_formula_with_warnings_filtered_is_caught():
             return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
 
     assert_wrong(checks.check_stable_sigmoid(filtered), SIGMOID, "-720", "overflowed")
+
+
+def test_layer_forward_in_float32_is_told_about_precision():
+    def in_float32(X, W, b):
+        return helpers.sigmoid(W.astype(np.float32) @ X.astype(np.float32) + b.astype(np.float32)).astype(float)
+
+    assert_wrong(checks.check_layer_forward(in_float32), LAYER, "float32")

@@ -33,14 +33,16 @@ def consistent_hint(results: list, mistakes: list, *, rtol: float = 1e-7, atol: 
     return ""
 
 
-def precision_hint(got, expected) -> str:
+def precision_hint(got, expected, *, rtol: float = 1e-7) -> str:
     """A hint for a result right to float32's precision only, or ``""``.
+
+    ``rtol`` is the checker's own tolerance: a result within it needs no hint.
 
     A float64 answer agrees with the reference to about 15 digits; one computed
     in float32 to about 7.
     """
     got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
-    if got.shape != expected.shape or close(got, expected):
+    if got.shape != expected.shape or close(got, expected, rtol=rtol):
         return ""
     if close(got, expected, rtol=1e-5, atol=1e-7):
         return (

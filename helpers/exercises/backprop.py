@@ -21,6 +21,7 @@ import numpy as np
 from ..activations import sigmoid, sigmoid_derivative
 from ..two_layer import PARAMETER_NAMES, _backward, _forward, check_params, forward, init_two_layer
 from ._checking import Mistake, as_array, call, close, diagnose, require_answer, run_check
+from ._hints import precision_hint
 
 #: Layer sizes of the unseen problems, ``(n_in, n_hidden, n_out, m)``: all different.
 UNSEEN_SIZES = ((3, 5, 2, 7), (4, 2, 3, 6), (2, 6, 1, 9))
@@ -172,7 +173,8 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
                     mistakes[f"it is {n_out} times too large: N counts every entry, n_out * m, not m alone"] = (
                         expected_dZ2 * n_out
                     )
-                raise Mistake(f"dZ2 is not dL/dZ2{diagnose(dZ2, mistakes)} (at {where})")
+                hint = diagnose(dZ2, mistakes) or precision_hint(dZ2, expected_dZ2)
+                raise Mistake(f"dZ2 is not dL/dZ2{hint} (at {where})")
             dW2 = as_array(dW2, "dW2", where, (n_out, A1_.shape[0]))
             expected_dW2 = expected_dZ2 @ A1_.T
             if not close(dW2, expected_dW2):
@@ -189,6 +191,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
                         "it uses A2 (1 - A2) or another extra factor": (expected_dZ2 * A2_ * (1 - A2_)) @ A1_.T,
                     },
                 )
+                hint = hint or precision_hint(dW2, expected_dW2)
                 raise Mistake(f"dW2 has the right shape but not the right entries{hint} (at {where})")
             _check_bias_gradient(db2, expected_dZ2, "db2", name, where)
 
@@ -249,6 +252,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
                 hint = diagnose(dZ1, mistakes)
                 if not hint and (close(dZ1, dA1 * A1_) or close(dZ1, dA1 * (1 - A1_))):
                     hint = ": the sigmoid's derivative is incomplete, a factor is missing"
+                hint = hint or precision_hint(dZ1, expected_dZ1)
                 raise Mistake(f"dZ1 is not dL/dZ1{hint} (at {where})")
             dW1 = as_array(dW1, "dW1", where, (A1_.shape[0], X_.shape[0]))
             expected_dW1 = expected_dZ1 @ X_.T
@@ -262,6 +266,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
                         "the sign is flipped": -expected_dW1,
                     },
                 )
+                hint = hint or precision_hint(dW1, expected_dW1)
                 raise Mistake(f"dW1 has the right shape but not the right entries{hint} (at {where})")
             _check_bias_gradient(db1, expected_dZ1, "db1", name, where)
 
@@ -514,7 +519,7 @@ def _check_one_loop(train, sizes, seed, step, epochs) -> None:
         )
     history = _check_history(losses, expected_losses, epochs, where)
     if not close(history, expected_losses, rtol=1e-9, atol=1e-12):
-        hint = _loop_hint(history, params, X, Y, step, epochs)
+        hint = _loop_hint(history, params, X, Y, step, epochs) or precision_hint(history, expected_losses, rtol=1e-9)
         if not hint and close(history[0], expected_losses[0], rtol=1e-9):
             t = int(np.argmax(~np.isclose(history, expected_losses, rtol=1e-9, atol=1e-12)))
             hint = f": entry 0 is right, entry {t} is not (the loss after {t} updates)"

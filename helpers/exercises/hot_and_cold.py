@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checking import Mistake, as_array, call, call_for_number, close, diagnose, run_check
-from ._hints import consistent_hint
+from ._hints import consistent_hint, precision_hint
 
 # The notebook's one-weight problem (Grokking Deep Learning, chapter 4).
 EXAMPLE = {"x": 0.5, "y": 0.8, "w": 0.5, "s": 0.001}
@@ -201,6 +201,7 @@ def check_slope_from_nudges(slope_from_nudges):
                 rtol=1e-9,
                 atol=1e-12,
             )
+            hint = hint or precision_hint(got, expected, rtol=1e-9)
             raise Mistake(f"wrong slope for {where}{hint}")
 
     return run_check(name, checks, success="the central difference on 8 inputs")

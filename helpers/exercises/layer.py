@@ -18,7 +18,7 @@ import numpy as np
 from .._validation import is_real_number
 from ..activations import sigmoid
 from ._checking import Mistake, NotDone, as_array, as_number, call, diagnose, fmt, run_check
-from ._hints import consistent_hint
+from ._hints import consistent_hint, precision_hint
 
 #: The seed's weights and biases, the bias as the (n_out, 1) column a batch needs.
 _SEED_W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
@@ -123,7 +123,7 @@ def _check_layer_forward(layer_forward) -> None:
             )
         got = as_array(got, "A", where, expected.shape)
         if not np.allclose(got, expected, rtol=1e-7, atol=1e-12):
-            hint = diagnose(got, _layer_mistakes(X, W, b))
+            hint = diagnose(got, _layer_mistakes(X, W, b)) or precision_hint(got, expected)
             i, k = np.argwhere(~np.isclose(got, expected, rtol=1e-7, atol=1e-12))[0]
             raise Mistake(f"wrong values at {where}, first at A[{i}, {k}]{hint}")
 
