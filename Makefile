@@ -8,7 +8,8 @@
 #                   in parallel; with Debian's chromium installed, also the browser tests
 #   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
 #                   lowest version pyproject.toml allows (tools/oldest.py writes the pins)
-#   make lint       only the lint: ruff check and ruff format --check (notebooks included)
+#   make lint       only the lint: ruff check and ruff format --check (notebooks included), and
+#                   eslint (pinned in package.json) on the explorer's ES module, helpers/explorer.js
 #   make format     fix what the lint can fix: ruff check --fix, then ruff format
 #   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
 #   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
@@ -68,9 +69,10 @@ test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
 	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
 	$(OLDEST_VENV)/bin/python -m pytest
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(if $(NODE_DEPS),npx --no-install eslint helpers,@echo "npm is missing: the explorer's JavaScript is not linted")
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix --exit-zero .

@@ -1,0 +1,358 @@
+// The step-size explorer's front-end (helpers.widgets.StepSizeExplorer), loaded by anywidget.
+//
+// Python trained every slider position once and sent the runs (`runs`, one per `steps` entry) with
+// a fixed loss axis (`axis`). Everything here happens in the browser, with no kernel round trip:
+// a native range input picks the position, presets jump to one, an epochs slider cuts the runs,
+// and the canvas is redrawn in the same task as the input event.
+
+// Okabe-Ito colours, as in helpers/figures/course.mplstyle.
+const BLUE = "#0072B2";
+const VERMILLION = "#D55E00";
+const ORANGE = "#E69F00";
+const GREY = "#999999";
+const INK = "#1a1a1a";
+const GRID = "#e3e3e3";
+
+// The plot's size in CSS pixels (its width follows the space beside the controls).
+const PLOT_HEIGHT = 270;
+const MIN_PLOT_WIDTH = 320;
+const MARGIN = { left: 64, right: 16, top: 30, bottom: 42 };
+
+// A loss as the summary shows it: three significant digits, two-digit exponent (Python's ".2e").
+export function formatLoss(loss) {
+  const [mantissa, exponent] = loss.toExponential(2).split("e");
+  const sign = exponent.startsWith("-") ? "-" : "+";
+  const digits = exponent.replace(/^[+-]/, "").padStart(2, "0");
+  return `${mantissa}e${sign}${digits}`;
+}
+
+// What the browser shows for one position and epoch count: the same as StepSizeExplorer.shown.
+export function shownRun(run, epochs) {
+  let losses = run.losses;
+  let divergedAt = run.diverged_at;
+  let chaoticFrom = run.chaotic_from;
+  if (epochs > 0) {
+    losses = losses.slice(0, epochs + 1);
+    if (divergedAt !== null && divergedAt > epochs) divergedAt = null;
+    if (chaoticFrom !== null && chaoticFrom > epochs) chaoticFrom = null;
+  }
+  return { losses, divergedAt, chaoticFrom };
+}
+
+// The line under the plot: the same words as helpers.widgets.summarize_run.
+export function summaryText(symbol, stepLabel, shown) {
+  const start = `${symbol} = ${stepLabel}: loss ${formatLoss(shown.losses[0])} → `;
+  if (shown.divergedAt !== null) return `${start}diverged at epoch ${shown.divergedAt}`;
+  if (shown.chaoticFrom !== null) {
+    return `${start}chaotic from epoch ${shown.chaoticFrom}: its digits differ from machine to machine`;
+  }
+  const last = shown.losses.length - 1;
+  return `${start}${formatLoss(shown.losses[last])} after ${last} epochs`;
+}
+
+// Round epoch ticks, 1, 2 or 5 times a power of ten apart.
+function epochTicks(last) {
+  const raw = Math.max(last, 1) / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const spacing = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw));
+  const ticks = [];
+  for (let t = 0; t <= last; t += spacing) ticks.push(t);
+  return ticks;
+}
+
+function element(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function render({ model, el }) {
+  const steps = model.get("steps");
+  const labels = model.get("step_labels");
+  const runs = model.get("runs");
+  const axis = model.get("axis");
+  const symbol = model.get("symbol");
+  const maxEpochs = model.get("max_epochs");
+  const uid = Math.random().toString(36).slice(2);
+
+  // What this view shows; "previous" is view state only (never synced, never stored).
+  let index = model.get("index");
+  let epochs = model.get("epochs");
+  let previous = null;
+
+  const root = element("div", "hcb-explorer");
+  const controls = element("div", "hcb-controls");
+  const figure = element("div", "hcb-figure");
+  root.append(controls, figure);
+
+  // The step slider: a native range input over the positions, labelled with the step's symbol.
+  const stepRow = element("div", "hcb-row");
+  const stepLabel = element("label", "hcb-symbol", symbol);
+  const stepInput = element("input", "hcb-step");
+  Object.assign(stepInput, { type: "range", min: "0", max: String(steps.length - 1), step: "1" });
+  stepInput.id = `hcb-step-${uid}`;
+  stepLabel.htmlFor = stepInput.id;
+  const stepOutput = element("output", "hcb-readout");
+  stepOutput.htmlFor = stepInput.id;
+  stepRow.append(stepLabel, stepInput, stepOutput);
+  const rangeNote = element("div", "hcb-note", model.get("range_text"));
+  controls.append(stepRow, rangeNote);
+
+  let epochsInput = null;
+  let epochsOutput = null;
+  if (maxEpochs > 0) {
+    const epochsRow = element("div", "hcb-row");
+    const epochsLabel = element("label", "hcb-symbol", "epochs");
+    epochsInput = element("input", "hcb-epochs");
+    Object.assign(epochsInput, { type: "range", min: "1", max: String(maxEpochs), step: "1" });
+    epochsInput.id = `hcb-epochs-${uid}`;
+    epochsLabel.htmlFor = epochsInput.id;
+    epochsOutput = element("output", "hcb-readout");
+    epochsOutput.htmlFor = epochsInput.id;
+    epochsRow.append(epochsLabel, epochsInput, epochsOutput);
+    controls.append(epochsRow);
+  }
+
+  const presets = element("div", "hcb-presets");
+  for (const preset of model.get("presets")) {
+    const button = element("button", "hcb-preset", preset.label);
+    button.type = "button";
+    button.addEventListener("click", () => move(preset.index, epochs));
+    presets.append(button);
+  }
+  controls.append(presets);
+  const hint = element("p", "hcb-hint", model.get("hint"));
+  controls.append(hint);
+
+  const canvas = element("canvas", "hcb-plot");
+  canvas.setAttribute("role", "img");
+  const summary = element("p", "hcb-summary");
+  summary.setAttribute("aria-live", "polite");
+  summary.setAttribute("role", "status");
+  figure.append(canvas, summary);
+  el.append(root);
+
+  const context = canvas.getContext("2d");
+  let width = MIN_PLOT_WIDTH;
+
+  function sizeCanvas() {
+    width = Math.max(MIN_PLOT_WIDTH, Math.floor(figure.clientWidth || MIN_PLOT_WIDTH));
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(PLOT_HEIGHT * ratio);
+    canvas.style.width = `${width}px`;
+    canvas.style.height = `${PLOT_HEIGHT}px`;
+    context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  }
+
+  function yOf(loss) {
+    const plotHeight = PLOT_HEIGHT - MARGIN.top - MARGIN.bottom;
+    const fraction = axis.log
+      ? (Math.log10(loss) - Math.log10(axis.bottom)) / (Math.log10(axis.top) - Math.log10(axis.bottom))
+      : (loss - axis.bottom) / (axis.top - axis.bottom);
+    return MARGIN.top + plotHeight * (1 - Math.min(Math.max(fraction, -0.02), 1));
+  }
+
+  function xOf(epoch, last) {
+    return MARGIN.left + ((width - MARGIN.left - MARGIN.right) * epoch) / Math.max(last, 1);
+  }
+
+  function curve(shown, last) {
+    // The run's points, and for a diverged run a last one at the top of the axis, where it diverged.
+    const points = shown.losses.map((loss, epoch) => [xOf(epoch, last), yOf(loss)]);
+    if (shown.divergedAt !== null) points.push([xOf(shown.divergedAt, last), yOf(axis.top)]);
+    return points;
+  }
+
+  function stroke(points, colour, lineWidth) {
+    context.beginPath();
+    points.forEach(([x, y], i) => (i ? context.lineTo(x, y) : context.moveTo(x, y)));
+    context.strokeStyle = colour;
+    context.lineWidth = lineWidth;
+    context.setLineDash([]);
+    context.stroke();
+  }
+
+  function drawAxes(last, font) {
+    const right = width - MARGIN.right;
+    const bottom = PLOT_HEIGHT - MARGIN.bottom;
+    context.font = `13px ${font}`;
+    context.fillStyle = INK;
+    context.textAlign = "right";
+    context.textBaseline = "middle";
+    axis.ticks.forEach((tick, i) => {
+      const y = yOf(tick);
+      context.strokeStyle = GRID;
+      context.lineWidth = 1;
+      context.beginPath();
+      context.moveTo(MARGIN.left, y);
+      context.lineTo(right, y);
+      context.stroke();
+      context.fillText(axis.tick_labels[i], MARGIN.left - 6, y);
+    });
+    context.textAlign = "center";
+    context.textBaseline = "top";
+    for (const tick of epochTicks(last)) {
+      const x = xOf(tick, last);
+      context.strokeStyle = GRID;
+      context.beginPath();
+      context.moveTo(x, MARGIN.top);
+      context.lineTo(x, bottom);
+      context.stroke();
+      context.fillText(String(tick), x, bottom + 5);
+    }
+    context.strokeStyle = INK;
+    context.lineWidth = 1;
+    context.strokeRect(MARGIN.left, MARGIN.top, right - MARGIN.left, bottom - MARGIN.top);
+    context.fillText("epoch", (MARGIN.left + right) / 2, bottom + 23);
+    context.save();
+    context.translate(14, (MARGIN.top + bottom) / 2);
+    context.rotate(-Math.PI / 2);
+    context.textBaseline = "middle";
+    context.fillText(axis.label + (axis.log ? " (log)" : ""), 0, 0);
+    context.restore();
+    context.font = `bold 14px ${font}`;
+    context.textAlign = "left";
+    context.fillText(model.get("title"), MARGIN.left, 7);
+  }
+
+  function drawMarkers(shown, last, font) {
+    context.font = `13px ${font}`;
+    context.textBaseline = "top";
+    context.textAlign = "right";
+    const right = width - MARGIN.right;
+    if (shown.divergedAt !== null) {
+      // A diverged run: an X where it left the axis, and the epoch in words.
+      const x = xOf(shown.divergedAt, last);
+      const y = yOf(axis.top);
+      context.strokeStyle = VERMILLION;
+      context.lineWidth = 3;
+      context.beginPath();
+      context.moveTo(x - 6, y - 6);
+      context.lineTo(x + 6, y + 6);
+      context.moveTo(x + 6, y - 6);
+      context.lineTo(x - 6, y + 6);
+      context.stroke();
+      context.fillStyle = VERMILLION;
+      context.fillText(`diverged at epoch ${shown.divergedAt}`, right - 4, MARGIN.top + 8);
+    } else if (shown.chaoticFrom !== null) {
+      // A chaotic run: drawn as far as every machine agrees, then a dotted line and the words.
+      const x = xOf(shown.chaoticFrom, last);
+      context.strokeStyle = ORANGE;
+      context.lineWidth = 2;
+      context.setLineDash([3, 4]);
+      context.beginPath();
+      context.moveTo(x, MARGIN.top);
+      context.lineTo(x, PLOT_HEIGHT - MARGIN.bottom);
+      context.stroke();
+      context.setLineDash([]);
+      context.fillStyle = INK;
+      context.fillText(`chaotic from epoch ${shown.chaoticFrom}`, right - 4, MARGIN.top + 8);
+    }
+  }
+
+  function drawLegend(font) {
+    const right = width - MARGIN.right;
+    const y = PLOT_HEIGHT - MARGIN.bottom - 14;
+    context.font = `13px ${font}`;
+    context.textBaseline = "middle";
+    context.textAlign = "right";
+    context.fillStyle = INK;
+    context.fillText("this step", right - 8, y);
+    stroke([[right - 100, y], [right - 72, y]], BLUE, 3);
+    if (previous !== null) {
+      context.fillText("previous", right - 112, y);
+      stroke([[right - 196, y], [right - 168, y]], GREY, 1.5);
+    }
+  }
+
+  function draw() {
+    const font = getComputedStyle(root).fontFamily || "sans-serif";
+    const shown = shownRun(runs[index], epochs);
+    const last = epochs > 0 ? epochs : Math.max(runs[index].losses.length - 1, 1);
+    context.clearRect(0, 0, width, PLOT_HEIGHT);
+    drawAxes(last, font);
+    context.save();
+    context.beginPath();
+    context.rect(MARGIN.left, MARGIN.top - 8, width - MARGIN.left - MARGIN.right + 8, PLOT_HEIGHT - MARGIN.top);
+    context.clip();
+    if (previous !== null) {
+      context.globalAlpha = 0.7;
+      stroke(curve(shownRun(runs[previous.index], previous.epochs), last), GREY, 1.5);
+      context.globalAlpha = 1;
+    }
+    stroke(curve(shown, last), BLUE, 3);
+    context.restore();
+    drawMarkers(shown, last, font);
+    drawLegend(font);
+
+    const text = summaryText(symbol, labels[index], shown);
+    summary.textContent = text;
+    canvas.setAttribute("aria-label", `Loss against epoch. ${text}`);
+    const valueText = `${symbol} = ${labels[index]}`;
+    stepInput.value = String(index);
+    stepInput.setAttribute("aria-valuetext", valueText);
+    stepOutput.textContent = labels[index];
+    if (epochsInput) {
+      epochsInput.value = String(epochs);
+      epochsInput.setAttribute("aria-valuetext", `${epochs} epochs`);
+      epochsOutput.textContent = String(epochs);
+    }
+  }
+
+  // A move from this page: draw first, then tell the kernel (if there is one) what is shown.
+  function move(newIndex, newEpochs) {
+    if (newIndex === index && newEpochs === epochs) return;
+    previous = { index, epochs };
+    index = newIndex;
+    epochs = newEpochs;
+    draw();
+    model.set({ index, epochs });
+    try {
+      model.save_changes();
+    } catch {
+      // A static page (handout, slides) has no kernel to tell: the explorer works without one.
+    }
+  }
+
+  stepInput.addEventListener("input", () => move(Number(stepInput.value), epochs));
+  if (epochsInput) epochsInput.addEventListener("input", () => move(index, Number(epochsInput.value)));
+  // The arrow keys belong to the focused slider, not to the notebook's own shortcuts.
+  for (const input of [stepInput, epochsInput]) {
+    if (input) input.addEventListener("keydown", (event) => event.stopPropagation());
+  }
+
+  // A change from the kernel (code setting .index or .epochs): show it, with no "previous" line.
+  function fromKernel() {
+    const newIndex = model.get("index");
+    const newEpochs = model.get("epochs");
+    if (newIndex === index && newEpochs === epochs) return;
+    index = newIndex;
+    epochs = newEpochs;
+    previous = null;
+    draw();
+  }
+  model.on("change:index", fromKernel);
+  model.on("change:epochs", fromKernel);
+
+  const resize = new ResizeObserver(() => {
+    const before = width;
+    sizeCanvas();
+    if (width !== before || !canvas.dataset.drawn) {
+      draw();
+      canvas.dataset.drawn = "1";
+    }
+  });
+  resize.observe(figure);
+  sizeCanvas();
+  draw();
+
+  return () => {
+    resize.disconnect();
+    model.off("change:index", fromKernel);
+    model.off("change:epochs", fromKernel);
+  };
+}
+
+export default { render };
