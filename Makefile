@@ -13,7 +13,7 @@
 #   make format     fix what the lint can fix: ruff check --fix, then ruff format
 #   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
 #   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
-#                   also times one `make test`)
+#                   also times one `make test`), then the explorers' input-to-frame latency in Chromium
 #   make bench-suite  time `make test` three times
 #   make handouts   export every notebook to static HTML in handouts/
 #   make slides     export every notebook to reveal.js slides in slides/ (offline)
@@ -81,8 +81,9 @@ format: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks $(NB)
 
-bench: $(STAMP)
+bench: $(STAMP) $(NODE_DEPS)
 	$(BIN)/python -m benchmarks $(ARGS)
+	$(BIN)/python -m benchmarks.explorer_latency
 
 bench-suite: $(STAMP)
 	$(BIN)/python -m benchmarks.suite_wall_time --runs 3

@@ -13,10 +13,13 @@ const GREY = "#999999";
 const INK = "#1a1a1a";
 const GRID = "#e3e3e3";
 
-// The plot's size in CSS pixels (its width follows the space beside the controls).
-const PLOT_HEIGHT = 270;
-const MIN_PLOT_WIDTH = 320;
-const MARGIN = { left: 64, right: 16, top: 30, bottom: 42 };
+// The plot's height in CSS pixels: beside the controls when the explorer is wide, under them when it is
+// narrow (a projector at 150% zoom with JupyterLab's sidebar open leaves about 420 x 360 pixels).
+const WIDE = 640;
+const WIDE_PLOT_HEIGHT = 260;
+const NARROW_PLOT_HEIGHT = 170;
+const MIN_PLOT_WIDTH = 240;
+const MARGIN = { left: 58, right: 12, top: 24, bottom: 38 };
 
 // A loss as the summary shows it: three significant digits, two-digit exponent (Python's ".2e").
 export function formatLoss(loss) {
@@ -82,9 +85,13 @@ function render({ model, el }) {
   let previous = null;
 
   const root = element("div", "hcb-explorer");
+  const layout = element("div", "hcb-layout");
   const controls = element("div", "hcb-controls");
+  const sliders = element("div", "hcb-sliders");
   const figure = element("div", "hcb-figure");
-  root.append(controls, figure);
+  root.append(layout);
+  layout.append(controls, figure);
+  controls.append(sliders);
 
   // The step slider: a native range input over the positions, labelled with the step's symbol.
   const stepRow = element("div", "hcb-row");
@@ -96,8 +103,8 @@ function render({ model, el }) {
   const stepOutput = element("output", "hcb-readout");
   stepOutput.htmlFor = stepInput.id;
   stepRow.append(stepLabel, stepInput, stepOutput);
-  const rangeNote = element("div", "hcb-note", model.get("range_text"));
-  controls.append(stepRow, rangeNote);
+  stepRow.title = model.get("range_text");
+  sliders.append(stepRow);
 
   let epochsInput = null;
   let epochsOutput = null;
@@ -111,7 +118,7 @@ function render({ model, el }) {
     epochsOutput = element("output", "hcb-readout");
     epochsOutput.htmlFor = epochsInput.id;
     epochsRow.append(epochsLabel, epochsInput, epochsOutput);
-    controls.append(epochsRow);
+    sliders.append(epochsRow);
   }
 
   const presets = element("div", "hcb-presets");
@@ -122,8 +129,9 @@ function render({ model, el }) {
     presets.append(button);
   }
   controls.append(presets);
+  const rangeNote = element("div", "hcb-note", `${symbol}: ${model.get("range_text")}`);
   const hint = element("p", "hcb-hint", model.get("hint"));
-  controls.append(hint);
+  controls.append(rangeNote, hint);
 
   const canvas = element("canvas", "hcb-plot");
   canvas.setAttribute("role", "img");
@@ -135,8 +143,10 @@ function render({ model, el }) {
 
   const context = canvas.getContext("2d");
   let width = MIN_PLOT_WIDTH;
+  let PLOT_HEIGHT = NARROW_PLOT_HEIGHT;
 
   function sizeCanvas() {
+    PLOT_HEIGHT = root.clientWidth >= WIDE ? WIDE_PLOT_HEIGHT : NARROW_PLOT_HEIGHT;
     width = Math.max(MIN_PLOT_WIDTH, Math.floor(figure.clientWidth || MIN_PLOT_WIDTH));
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * ratio);
@@ -206,15 +216,28 @@ function render({ model, el }) {
     context.lineWidth = 1;
     context.strokeRect(MARGIN.left, MARGIN.top, right - MARGIN.left, bottom - MARGIN.top);
     context.fillText("epoch", (MARGIN.left + right) / 2, bottom + 23);
+    // The loss's name along the y axis, smaller (down to 10 px) rather than cut off on a short plot.
+    let labelSize = 13;
+    while (labelSize > 10 && context.measureText(axis.label).width > bottom - MARGIN.top + 16) {
+      labelSize -= 1;
+      context.font = `${labelSize}px ${font}`;
+    }
     context.save();
-    context.translate(14, (MARGIN.top + bottom) / 2);
+    context.translate(12, (MARGIN.top + bottom) / 2);
     context.rotate(-Math.PI / 2);
     context.textBaseline = "middle";
-    context.fillText(axis.label + (axis.log ? " (log)" : ""), 0, 0);
+    context.fillText(axis.label, 0, 0);
     context.restore();
-    context.font = `bold 14px ${font}`;
+    // The title, in bold, made smaller (down to 10 px) rather than cut off on a narrow plot.
+    const title = model.get("title");
+    let size = 14;
+    context.font = `bold ${size}px ${font}`;
+    while (size > 10 && context.measureText(title).width > right - MARGIN.left) {
+      size -= 1;
+      context.font = `bold ${size}px ${font}`;
+    }
     context.textAlign = "left";
-    context.fillText(model.get("title"), MARGIN.left, 7);
+    context.fillText(title, MARGIN.left, 5);
   }
 
   function drawMarkers(shown, last, font) {
@@ -253,17 +276,19 @@ function render({ model, el }) {
   }
 
   function drawLegend(font) {
-    const right = width - MARGIN.right;
-    const y = PLOT_HEIGHT - MARGIN.bottom - 14;
+    // Bottom left, inside the axes: a falling loss curve leaves that corner empty.
+    const left = MARGIN.left + 8;
+    const y = PLOT_HEIGHT - MARGIN.bottom - 12;
     context.font = `13px ${font}`;
     context.textBaseline = "middle";
-    context.textAlign = "right";
+    context.textAlign = "left";
     context.fillStyle = INK;
-    context.fillText("this step", right - 8, y);
-    stroke([[right - 100, y], [right - 72, y]], BLUE, 3);
+    stroke([[left, y], [left + 24, y]], BLUE, 3);
+    context.fillText("this step", left + 30, y);
     if (previous !== null) {
-      context.fillText("previous", right - 112, y);
-      stroke([[right - 196, y], [right - 168, y]], GREY, 1.5);
+      const next = left + 40 + context.measureText("this step").width;
+      stroke([[next, y], [next + 24, y]], GREY, 1.5);
+      context.fillText("previous", next + 30, y);
     }
   }
 
@@ -287,6 +312,8 @@ function render({ model, el }) {
     drawMarkers(shown, last, font);
     drawLegend(font);
 
+    // Which earlier position the faint line shows ("" for none): the browser tests read it.
+    root.dataset.previous = previous === null ? "" : labels[previous.index];
     const text = summaryText(symbol, labels[index], shown);
     summary.textContent = text;
     canvas.setAttribute("aria-label", `Loss against epoch. ${text}`);
@@ -336,12 +363,14 @@ function render({ model, el }) {
   model.on("change:index", fromKernel);
   model.on("change:epochs", fromKernel);
 
+  // A new width (or the switch between the wide and the narrow layout) resizes the canvas, which clears
+  // it: draw again. Anything else (the summary wrapping onto a second line) leaves the canvas alone.
   const resize = new ResizeObserver(() => {
-    const before = width;
-    sizeCanvas();
-    if (width !== before || !canvas.dataset.drawn) {
+    const newHeight = root.clientWidth >= WIDE ? WIDE_PLOT_HEIGHT : NARROW_PLOT_HEIGHT;
+    const newWidth = Math.max(MIN_PLOT_WIDTH, Math.floor(figure.clientWidth || MIN_PLOT_WIDTH));
+    if (newWidth !== width || newHeight !== PLOT_HEIGHT) {
+      sizeCanvas();
       draw();
-      canvas.dataset.drawn = "1";
     }
   });
   resize.observe(figure);

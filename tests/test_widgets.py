@@ -313,3 +313,22 @@ def test_gradient_descent_explorer_starts_every_run_afresh():
     assert explorer.symbol == "α" and explorer.axis["label"] == "binary cross-entropy"
     with pytest.raises(ValueError, match="X and Y must be 2-D"):
         widgets.gradient_descent_explorer(X[0], Y, n_hidden=3, step=1.0, epochs=20)
+
+
+@pytest.mark.parametrize("notebook", ["03_hot_and_cold", "04_backpropagation", "05_hot_and_cold_vs_backprop"])
+def test_the_notebooks_store_todays_front_end_and_only_reproducible_runs(notebook):
+    """A notebook stores its explorers' state, front-end included (handouts and slides draw from it): after a
+    change to explorer.js or explorer.css, `make notebooks` must store the new one."""
+    import nbformat
+
+    nb = nbformat.read(Path(__file__).resolve().parents[1] / "notebooks" / f"{notebook}.ipynb", as_version=4)
+    models = nb.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"].values()
+    explorers = [model["state"] for model in models if model["model_name"] == "AnyModel"]
+    assert explorers, f"{notebook} stores no explorer"
+    folder = Path(helpers.__file__).parent
+    for state in explorers:
+        assert state["_esm"] == (folder / "explorer.js").read_text(encoding="utf-8"), "run `make notebooks`"
+        assert state["_css"] == (folder / "explorer.css").read_text(encoding="utf-8"), "run `make notebooks`"
+        for run in state["runs"]:
+            assert run["losses"] == widgets.round_losses(run["losses"])  # nothing below the summary's digits
+            assert run["diverged_at"] is None or run["chaotic_from"] is None
