@@ -14,6 +14,7 @@ export default [
         window: "readonly",
         getComputedStyle: "readonly",
         ResizeObserver: "readonly",
+        HTMLInputElement: "readonly",
       },
     },
     rules: {

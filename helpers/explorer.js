@@ -63,6 +63,29 @@ function epochTicks(last) {
   return ticks;
 }
 
+// The keys a focused range input uses. Notebook 7 (and JupyterLab) read keys on the document, in the
+// capture phase, before the slider: ArrowLeft would select the heading above and fold it
+// (jupyter/notebook#7716). A listener on the window runs before theirs and keeps these keys for the
+// slider; their default action, moving it, still happens.
+const SLIDER_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
+let sliderKeysKept = false;
+
+function keepSliderKeys() {
+  if (sliderKeysKept) return;
+  sliderKeysKept = true;
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      const target = event.target;
+      if (SLIDER_KEYS.has(event.key) && target instanceof HTMLInputElement && target.type === "range"
+          && target.closest(".hcb-explorer")) {
+        event.stopPropagation();
+      }
+    },
+    true,
+  );
+}
+
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -345,10 +368,7 @@ function render({ model, el }) {
 
   stepInput.addEventListener("input", () => move(Number(stepInput.value), epochs));
   if (epochsInput) epochsInput.addEventListener("input", () => move(index, Number(epochsInput.value)));
-  // The arrow keys belong to the focused slider, not to the notebook's own shortcuts.
-  for (const input of [stepInput, epochsInput]) {
-    if (input) input.addEventListener("keydown", (event) => event.stopPropagation());
-  }
+  keepSliderKeys();
 
   // A change from the kernel (code setting .index or .epochs): show it, with no "previous" line.
   function fromKernel() {

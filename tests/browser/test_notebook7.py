@@ -4,8 +4,9 @@ cell selected, no heading folded); then press a preset.
 
 Notebook 7 runs its command-mode shortcuts before a focused ipywidgets slider sees the key
 (https://github.com/jupyter/notebook/issues/7716): ArrowLeft selects the heading above and a second
-press folds it. The explorer's slider is a native range input that keeps its arrow keys to itself
-(helpers/explorer.js stops their propagation), so the keys move it with Notebook 7's own settings too;
+press folds it. The explorer's slider is a native range input that keeps its keys to itself
+(helpers/explorer.js stops them on the window, before the notebook's shortcuts see them), so the keys
+move it with Notebook 7's own settings too;
 the course's settings (tools/jupyter_config/labconfig/default_setting_overrides.json) still keep those
 shortcuts off any slider handle.
 """
