@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._progress import note_interrupted, pass_seconds, progress_bar
+from ._progress import interrupts_propagate, note_interrupted, pass_seconds, progress_bar
 from ._validation import MagnitudeError, check_choice, check_epochs, check_positive_number
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, check_layer_arguments, check_layer_targets, pre_activation
@@ -239,7 +239,7 @@ def _search(
                 bar.update()
     except KeyboardInterrupt:
         kept = min(len(losses), len(evaluations))
-        if kept == 1:
+        if kept == 1 or interrupts_propagate():
             raise
         del losses[kept:], evaluations[kept:]
         note_interrupted(name, kept - 1, epochs)
