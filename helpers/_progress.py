@@ -49,6 +49,7 @@ def interrupts_propagate() -> bool:
     """Whether the caller is inside ``interruptions_propagate()`` (then a trainer must re-raise Ctrl-C)."""
     return _PROPAGATE_INTERRUPTS.get()
 
+
 #: A run estimated to take longer than this many seconds shows a progress bar.
 PROGRESS_SECONDS = 3.0
 

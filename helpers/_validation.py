@@ -41,7 +41,7 @@ def as_float_array(value, name: str) -> np.ndarray:
     try:
         array = np.asarray(value)
     except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a rectangular array of numbers; got {_show_int(value)}") from error
+        raise ValueError(f"{name} must be a rectangular array of numbers; got {_short_repr(value)}") from error
     if array.dtype == object:
         array = _object_numbers(array, name)
     if array.dtype.kind not in "biuf":  # bool, int, unsigned, float: not complex, times, strings or objects
@@ -210,7 +210,7 @@ def check_choice(value, name: str, choices: tuple) -> str:
     """Return ``value`` unless it is not one of ``choices``."""
     if not isinstance(value, str) or value not in choices:
         expected = " or ".join(repr(choice) for choice in choices)
-        raise ValueError(f"{name} must be {expected}; got {_show_int(value)}")
+        raise ValueError(f"{name} must be {expected}; got {_short_repr(value)}")
     return value
 
 
@@ -238,10 +238,11 @@ def check_seed(seed, name: str = "seed") -> np.random.Generator:
         return seed
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise TypeError(
-            f"{name} must be an int >= 0 or a numpy.random.Generator; got {_short_repr(seed)} of type {type(seed).__name__}"
+            f"{name} must be an int >= 0 or a numpy.random.Generator; got {_short_repr(seed)} "
+            f"of type {type(seed).__name__}"
         )
     if seed < 0:
-        raise ValueError(f"{name} must be an int >= 0 or a numpy.random.Generator; got {seed}")
+        raise ValueError(f"{name} must be an int >= 0 or a numpy.random.Generator; got {_show_int(seed)}")
     return np.random.default_rng(int(seed))
 
 
@@ -254,7 +255,7 @@ def check_int_seed(seed, name: str = "seed") -> int:
     if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
         raise TypeError(f"{name} must be an int >= 0; got {_short_repr(seed)} of type {type(seed).__name__}")
     if seed < 0:
-        raise ValueError(f"{name} must be an int >= 0; got {seed}")
+        raise ValueError(f"{name} must be an int >= 0; got {_show_int(seed)}")
     return int(seed)
 
 

@@ -174,7 +174,7 @@ def call(function, *args, name: str, where: str, copies: bool = True):
     ``KeyboardInterrupt`` propagates.
     """
     if not callable(function):
-        raise Mistake(f"expected a function {name}(...); got {_describe(function)}")
+        raise Mistake(f"expected a function {name}(...); got {describe(function)}")
     if copies:
         args = tuple(learner_copy(arg) for arg in args)
     try:
@@ -195,7 +195,7 @@ def as_number(value, name: str, where: str) -> float:
     if isinstance(value, np.ndarray) and value.size == 1 and _is_numeric(value):
         value = value.reshape(()).item()
     if not is_real_number(value):
-        raise Mistake(f"{name} should return one number; got {_describe(value)} (at {where})")
+        raise Mistake(f"{name} should return one number; got {describe(value)} (at {where})")
     try:
         number = float(value)
     except (OverflowError, TypeError, ValueError):
@@ -214,12 +214,12 @@ def call_for_number(function, *args, name: str, where: str) -> float:
 def as_array(value, name: str, where: str, shape: tuple) -> np.ndarray:
     """The learner's result as a finite float array of ``shape``, or a ``Mistake`` naming the difference."""
     if not isinstance(value, (np.ndarray, list, tuple)) and not is_real_number(value):
-        raise Mistake(f"{name} should be an array of shape {shape}; got {_describe(value)} (at {where})")
+        raise Mistake(f"{name} should be an array of shape {shape}; got {describe(value)} (at {where})")
     if isinstance(value, np.ndarray) and value.shape != shape and value.size > MAX_ANSWER_ENTRIES:
         raise Mistake(f"{name} has shape {value.shape}, expected {shape} (at {where})")
     array = _as_float_array(value) if _is_numeric(value) else None
     if array is None:
-        raise Mistake(f"{name} should be an array of numbers of shape {shape}; got {_describe(value)} (at {where})")
+        raise Mistake(f"{name} should be an array of numbers of shape {shape}; got {describe(value)} (at {where})")
     if array.shape != shape:
         hint = " (transposed?)" if array.shape == shape[::-1] and len(shape) == 2 and shape[0] != shape[1] else ""
         raise Mistake(f"{name} has shape {array.shape}, expected {shape}{hint} (at {where})")
@@ -251,6 +251,23 @@ def _is_numeric(value) -> bool:
     return dtype.kind in "biuf"  # bool, int, unsigned, float: not complex, times, strings or objects
 
 
+def as_array_or_none(value, max_entries: int = MAX_ANSWER_ENTRIES):
+    """``value`` as a finite float64 array with at most ``max_entries`` entries, or ``None`` (never an error)."""
+    if not isinstance(value, (np.ndarray, list, tuple)) or not _is_numeric(value):
+        return None
+    if isinstance(value, np.ndarray) and value.size > max_entries:
+        return None
+    array = _as_float_array(value)
+    if array is None or array.size == 0 or array.size > max_entries or not np.all(np.isfinite(array)):
+        return None
+    return array
+
+
+def is_numeric(value) -> bool:
+    """Whether ``value`` is a real number or an array of them (never an error, whatever ``value`` is)."""
+    return _is_numeric(value)
+
+
 def is_finite_numbers(value) -> bool:
     """Whether ``value`` is a number or an array of numbers, all finite; ``False`` for anything else, never an error."""
     if not _is_numeric(value) or (not isinstance(value, (np.ndarray, list, tuple)) and not is_real_number(value)):
@@ -259,7 +276,7 @@ def is_finite_numbers(value) -> bool:
     return array is not None and bool(np.all(np.isfinite(array)))
 
 
-def _describe(value) -> str:
+def describe(value) -> str:
     """What ``value`` is, in a few words (a type and shape, never its repr, which learner code could break)."""
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
@@ -339,7 +356,7 @@ def compare_prediction(guess, actual, *, what: str, tolerance: float | None = No
         guess_value = _prediction_number(guess)
         if guess_value is None:
             print(
-                f"Your prediction for {what} should be a finite number; got {_describe(guess)}. "
+                f"Your prediction for {what} should be a finite number; got {describe(guess)}. "
                 f"The measured value is {shown}."
             )
             return False
@@ -353,10 +370,15 @@ def compare_prediction(guess, actual, *, what: str, tolerance: float | None = No
     except Exception:  # an object whose __str__ fails is not a prediction
         guess_text = None
     if not isinstance(guess, (str, numbers.Real)) or guess_text is None:
-        print(f"Your prediction for {what} should be a word or a number; got {_describe(guess)}. The answer is {shown!r}.")
+        print(
+            f"Your prediction for {what} should be a word or a number; got {describe(guess)}. The answer is {shown!r}."
+        )
         return False
     right = guess_text.strip().lower() == str(actual).strip().lower()
-    print(f"You predicted {_shorten(guess_text, 60)!r} for {what}; the answer is {shown!r}. {'Right' if right else 'Not quite'}.")
+    print(
+        f"You predicted {_shorten(guess_text, 60)!r} for {what}; the answer is {shown!r}. "
+        f"{'Right' if right else 'Not quite'}."
+    )
     return right
 
 

@@ -291,7 +291,9 @@ def check_each_sweep(each_sweep):
         for where, theta, loss, s in _sweep_cases():
             P = theta.size
             given, counting = theta.copy(), _CountingLoss(loss, P)
-            got = as_array(call(each_sweep, given, counting, s, name=name, where=where, copies=False), name, where, (P,))
+            got = as_array(
+                call(each_sweep, given, counting, s, name=name, where=where, copies=False), name, where, (P,)
+            )
             if not np.array_equal(given, theta):
                 raise Mistake(
                     f"it changed the theta it was given (for {where}): work on a copy "
