@@ -120,7 +120,7 @@ def check_in_unit_interval(array: np.ndarray, name: str) -> None:
 
 
 def check_positive_number(value, name: str) -> float:
-    """Return ``value`` as a float, raising unless it is a finite number > 0."""
+    """Return ``value`` as a float, raising unless it is a finite number > 0 (subnormals included)."""
     value = _real_number(value, name)
     if value <= 0:
         raise ValueError(f"{name} must be a finite number greater than 0; got {value}")
@@ -128,11 +128,34 @@ def check_positive_number(value, name: str) -> float:
 
 
 def check_non_negative_number(value, name: str) -> float:
-    """Return ``value`` as a float, raising unless it is a finite number >= 0."""
+    """Return ``value`` as a float, raising unless it is a finite number >= 0; ``-0.0`` is returned as ``0.0``.
+
+    NumPy refuses a negative zero where it wants a non-negative number
+    (``rng.normal(scale=-0.0)``: "scale < 0"), so it never leaves here.
+    """
     value = _real_number(value, name)
     if value < 0:
         raise ValueError(f"{name} must be a finite number >= 0; got {value}")
-    return value
+    return value + 0.0  # -0.0 + 0.0 is +0.0
+
+
+#: The most entries an array a helper makes may have: 2**25, 256 MiB of float64.  A larger
+#: request is refused by name before anything is allocated (rather than a MemoryError, or a
+#: kernel that swaps for minutes).
+MAX_ARRAY_ENTRIES = 2**25
+
+
+def check_allocation(entries: int, what: str, names: str) -> None:
+    """Raise ``ValueError`` naming ``names`` if an array of ``entries`` entries would exceed ``MAX_ARRAY_ENTRIES``.
+
+    ``entries`` is a Python int (exact, whatever its size); ``what`` says what
+    would be made, ``names`` which arguments set its size.
+    """
+    if entries > MAX_ARRAY_ENTRIES:
+        raise ValueError(
+            f"{names} ask for {what} of {_show_int(entries)} entries, {entries * 8 / 2**30:,.3g} GiB of float64; "
+            f"the helpers make at most {MAX_ARRAY_ENTRIES:,} (helpers._validation.MAX_ARRAY_ENTRIES)"
+        )
 
 
 def is_real_number(value) -> bool:
