@@ -132,7 +132,7 @@ def _checked_problem(w, x, y, s) -> tuple:
 
 
 def _nudge_slope(w: float, x: float, y: float, s: float) -> float:
-    """The central difference of the loss at ``w`` with step ``s``, unchecked, as a difference of squares.
+    r"""The central difference of the loss at ``w`` with step ``s``, unchecked, as a difference of squares.
 
     With the errors :math:`e_\pm = x (w \pm s) - y` at the two nudges,
     :math:`L(w+s) - L(w-s) = e_+^2 - e_-^2 = (e_+ - e_-)(e_+ + e_-) = 2 x s\,(e_+ + e_-)`,
