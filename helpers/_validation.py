@@ -152,8 +152,9 @@ def check_allocation(entries: int, what: str, names: str) -> None:
     would be made, ``names`` which arguments set its size.
     """
     if entries > MAX_ARRAY_ENTRIES:
+        size = f"{entries * 8 / 2**30:,.3g} GiB" if entries < 10**30 else "more memory than any machine has"
         raise ValueError(
-            f"{names} ask for {what} of {_show_int(entries)} entries, {entries * 8 / 2**30:,.3g} GiB of float64; "
+            f"{names} ask for {what} of {_show_int(entries)} entries, {size} of float64; "
             f"the helpers make at most {MAX_ARRAY_ENTRIES:,} (helpers._validation.MAX_ARRAY_ENTRIES)"
         )
 
@@ -165,6 +166,11 @@ def is_real_number(value) -> bool:
     number tower, but a duration is not a number a helper can compute with.
     """
     return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.timedelta64, np.datetime64))
+
+
+def is_int(value) -> bool:
+    """Whether ``value`` is one whole number (a Python or NumPy int), not a bool and not an ``np.timedelta64``."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.timedelta64))
 
 
 def _real_number(value, name: str) -> float:
@@ -205,7 +211,7 @@ def _short_repr(value, limit: int = 80) -> str:
 
 def check_positive_int(value, name: str) -> int:
     """Return ``value`` as an int, raising unless it is a whole number >= 1."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    if not is_int(value):
         raise TypeError(f"{name} must be an int; got {_short_repr(value)} of type {type(value).__name__}")
     if value < 1:
         raise ValueError(f"{name} must be at least 1; got {value}")
@@ -214,7 +220,7 @@ def check_positive_int(value, name: str) -> int:
 
 def check_int_in_range(value, name: str, low: int, high: int) -> int:
     """Return ``value`` as an int, raising unless it is a whole number in ``[low, high]``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+    if not is_int(value):
         raise TypeError(f"{name} must be an int; got {_short_repr(value)} of type {type(value).__name__}")
     if not low <= value <= high:
         raise ValueError(f"{name} must be an int from {low:,} to {high:,}; got {_show_int(value)}")
@@ -259,7 +265,7 @@ def check_seed(seed, name: str = "seed") -> np.random.Generator:
     """
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+    if not is_int(seed):
         raise TypeError(
             f"{name} must be an int >= 0 or a numpy.random.Generator; got {_short_repr(seed)} "
             f"of type {type(seed).__name__}"
@@ -275,7 +281,7 @@ def check_int_seed(seed, name: str = "seed") -> int:
     For a helper that must rebuild the same random numbers again and again,
     which a Generator, drawn from at every call, would not give.
     """
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+    if not is_int(seed):
         raise TypeError(f"{name} must be an int >= 0; got {_short_repr(seed)} of type {type(seed).__name__}")
     if seed < 0:
         raise ValueError(f"{name} must be an int >= 0; got {_show_int(seed)}")

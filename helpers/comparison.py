@@ -26,7 +26,6 @@ to one decimal.
 
 from __future__ import annotations
 
-import numbers
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,11 +33,13 @@ import numpy as np
 from ._validation import (
     MAX_EPOCHS,
     _short_repr,
+    _show_int,
     as_float_array,
     check_allocation,
     check_epochs,
     check_positive_int,
     check_positive_number,
+    is_int,
 )
 from .hot_and_cold import hot_and_cold_two_layer
 from .layer import sigmoid_layer
@@ -102,7 +103,7 @@ def trace_path(train_one_epoch, W, b, epochs):
            [1. , 0.5]])
     """
     if not callable(train_one_epoch):
-        raise TypeError(f"train_one_epoch must be a function train_one_epoch(W, b); got {train_one_epoch!r}")
+        raise TypeError(f"train_one_epoch must be a function train_one_epoch(W, b); got {_short_repr(train_one_epoch)}")
     epochs = check_epochs(epochs)
     W, b = as_float_array(W, "W"), as_float_array(b, "b")
     check_allocation((epochs + 1) * (W.size + b.size), "a path", "epochs, W and b")
@@ -256,7 +257,7 @@ def gradient_descent_work(losses, *, backward_cost=1):
     losses = as_float_array(losses, "losses")
     if losses.ndim != 1:
         raise ValueError(f"losses must be 1-D, shape (epochs + 1,); got shape {losses.shape}")
-    if isinstance(backward_cost, bool) or not isinstance(backward_cost, (int, np.integer)):
+    if not is_int(backward_cost):
         backward_cost = check_positive_number(backward_cost, "backward_cost")
         last = 1 + (1 + backward_cost) * (losses.size - 1)
         if not np.isfinite(last):
@@ -363,7 +364,9 @@ def sweeps_in_budget(P, budget):
     P, budget = check_positive_int(P, "P"), check_positive_int(budget, "budget")
     sweeps = (budget - 1) // (2 * P)
     if sweeps < 1:
-        raise ValueError(f"budget must allow one sweep of 2P + 1 = {2 * P + 1} forward passes; got {budget}")
+        raise ValueError(
+            f"budget must allow one sweep of 2P + 1 = {_show_int(2 * P + 1)} forward passes; got {_show_int(budget)}"
+        )
     if sweeps > MAX_EPOCHS:
         raise ValueError(
             f"budget = {_short_repr(budget)} allows {_short_repr(sweeps)} sweeps of 2P = {2 * P} passes; "
@@ -666,7 +669,7 @@ def show_count(count) -> str:
     """A count of passes as ``"2,115"``, or ``"not reached"`` for ``None``."""
     if count is None:
         return "not reached"
-    if isinstance(count, bool) or not isinstance(count, numbers.Integral) or count < 0:
+    if not is_int(count) or count < 0:
         raise TypeError(f"count must be an int >= 0 or None; got {_short_repr(count)} of type {type(count).__name__}")
     return f"{int(count):,}" if count < 10**30 else _short_repr(int(count))
 
@@ -697,11 +700,18 @@ def compare_steps(params, X, Y, *, hc_steps, gd_steps, budget, target):
     return StepComparison(hc_runs, gd_runs, hc_reach, gd_reach, budget, target, _count_parameters(params))
 
 
+def _sequence(values, name: str, what: str) -> list:
+    """``values`` as a list: a list, a tuple, a range or a 1-D array, or a ``TypeError`` naming ``name``."""
+    if isinstance(values, np.ndarray) and values.ndim == 1:
+        return values.tolist()
+    if not isinstance(values, (list, tuple, range)):
+        raise TypeError(f"{name} must be a sequence (a list) of {what}; got {_short_repr(values)}")
+    return list(values)
+
+
 def _steps(values, name: str) -> list:
     """``values`` as a non-empty list of distinct finite numbers > 0, or the error naming ``name``."""
-    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
-        raise TypeError(f"{name} must be a sequence of steps; got {_short_repr(values)}")
-    values = list(values)
+    values = _sequence(values, name, "steps")
     if not values:
         raise ValueError(f"{name} must hold at least one step")
     steps = [check_positive_number(value, f"each of {name}") for value in values]
@@ -712,14 +722,12 @@ def _steps(values, name: str) -> list:
 
 def _ints(values, name: str, low: int) -> list:
     """``values`` as a non-empty list of ints >= ``low``, or the error naming ``name``."""
-    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
-        raise TypeError(f"{name} must be a sequence of ints; got {_short_repr(values)}")
-    values = list(values)
+    values = _sequence(values, name, "ints")
     if not values:
         raise ValueError(f"{name} must hold at least one value")
     for value in values:
-        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < low:
-            raise (TypeError if not isinstance(value, numbers.Integral) else ValueError)(
+        if not is_int(value) or value < low:
+            raise (TypeError if not is_int(value) else ValueError)(
                 f"each of {name} must be an int >= {low}; got {_short_repr(value)}"
             )
     return [int(value) for value in values]
@@ -752,8 +760,11 @@ def reach_over_seeds(X, Y, *, n_hidden_values, seeds, hc_step, gd_step, budget, 
         raise ValueError(f"X and Y must be 2-D, (n_in, m) and (n_out, m); got shapes {X.shape} and {Y.shape}")
     n_hidden_values, seeds = _ints(n_hidden_values, "n_hidden_values", 1), _ints(seeds, "seeds", 0)
     target = check_positive_number(target, "target")
+    hc_step, gd_step = check_positive_number(hc_step, "hc_step"), check_positive_number(gd_step, "gd_step")
     for n_hidden in n_hidden_values:
-        sweeps_in_budget(n_hidden * (X.shape[0] + 1) + Y.shape[0] * (n_hidden + 1), budget)
+        P = n_hidden * (X.shape[0] + 1) + Y.shape[0] * (n_hidden + 1)
+        check_allocation(P, f"a network with n_hidden = {_show_int(n_hidden)}", "n_hidden_values")
+        sweeps_in_budget(P, budget)
     updates_in_budget(budget)
     counts = {"hot and cold": [], "gradient descent": []}
     for n_hidden in n_hidden_values:

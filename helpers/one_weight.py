@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import _real_number, as_float_array, check_choice, check_epochs, check_positive_number
+from ._validation import _real_number, _short_repr, as_float_array, check_choice, check_epochs, check_positive_number
 
 #: The two hot-and-cold rules: Grokking's loop, and the seed's ``train``.
 RULES = ("always", "if_better")
@@ -147,14 +147,21 @@ def nudge_slope(w, *, x, y, s):
 
     It is the central difference with finite-difference step
     :math:`\varepsilon = s`.  For this loss, a parabola, it equals the
-    derivative up to rounding, whatever ``s``: it is computed from the two
-    nudges' errors :math:`e_\pm = x (w \pm s) - y` as :math:`x (e_+ + e_-)`,
-    which is :math:`(e_+^2 - e_-^2) / 2s` without subtracting two nearly equal
-    losses.  (Subtracting the two losses themselves, as a hot-and-cold run
-    compares them, loses about :math:`\log_{10}(L / (s |dL/dw|))` of
-    float64's 16 digits, and all of them for an ``s`` below ``w``'s float64
-    resolution, where :math:`w \pm s` round to :math:`w`; this function keeps
-    its promise there too.)
+    derivative up to rounding for every ``s`` up to about :math:`10^{15} |w|`:
+    it is computed from the two nudges' errors :math:`e_\pm = x (w \pm s) - y`
+    as :math:`x (e_+ + e_-)`, which is :math:`(e_+^2 - e_-^2) / 2s` without
+    subtracting two nearly equal losses.  (Subtracting the two losses
+    themselves, as a hot-and-cold run compares them, loses about
+    :math:`\log_{10}(L / (s |dL/dw|))` of float64's 16 digits, and all of them
+    for an ``s`` below ``w``'s float64 resolution, where :math:`w \pm s` round
+    to :math:`w`; this function keeps its promise there too.)
+
+    Where it stops: the rounding error, relative, is about
+    :math:`10^{-16}\, s / r` with :math:`r = \max(|w|, |y / x|)`, the scale
+    of the problem.  For an ``s`` past :math:`2^{40} r` (an error past
+    :math:`10^{-4}`) float64's :math:`w \pm s` keep too few digits of
+    :math:`w` and :math:`y` to give a slope, and it raises ``ValueError``
+    naming ``s`` rather than return a wrong number (0 at ``s = 1e100``).
 
     Parameters
     ----------
@@ -171,7 +178,8 @@ def nudge_slope(w, *, x, y, s):
     ------
     TypeError, ValueError
         If an argument is not a finite real number (``10**400`` included), or
-        ``s <= 0``, or the slope overflows float64.
+        ``s <= 0``, or ``s`` is past ``2**40`` times the problem's scale (see
+        above), or the slope overflows float64.
 
     Examples
     --------
@@ -181,7 +189,24 @@ def nudge_slope(w, *, x, y, s):
     -0.55
     """
     w, x, y, s = _checked_problem(w, x, y, s)
+    _check_nudge_scale(w, x, y, s)
     return _finite(_nudge_slope(w, x, y, s), "the slope", w=w, x=x, y=y, s=s)
+
+
+#: ``nudge_slope`` refuses a nudge more than this many times the problem's scale, max(|w|, |y / x|).
+MAX_NUDGE_SCALE = 2.0**40
+
+
+def _check_nudge_scale(w: float, x: float, y: float, s: float) -> None:
+    """Raise ``ValueError`` naming ``s`` if it is so large that ``w ± s`` keep too few digits of ``w`` and ``y``."""
+    if x == 0:
+        return  # the loss is y**2 whatever w: the slope, 0, is exact
+    scale = max(abs(w), abs(y / x))
+    if scale > 0 and s > MAX_NUDGE_SCALE * scale:
+        raise ValueError(
+            f"s = {s:g} is more than 2**40 times max(|w|, |y / x|) = {scale:g}: float64's w + s and w - s keep "
+            "too few digits of w and y to give a slope; use a smaller nudge"
+        )
 
 
 def step(w, *, x, y, s, rule):
@@ -223,7 +248,7 @@ def step(w, *, x, y, s, rule):
 
 def _check_rule(rule) -> None:
     if not isinstance(rule, str):
-        raise TypeError(f"rule must be 'always' or 'if_better'; got {rule!r} of type {type(rule).__name__}")
+        raise TypeError(f"rule must be 'always' or 'if_better'; got {_short_repr(rule)} of type {type(rule).__name__}")
     check_choice(rule, "rule", RULES)
 
 
@@ -325,7 +350,10 @@ def descend(w, *, x, y, s, alpha, iterations):
         weights.append(now - alpha * _nudge_slope(now, x, y, s))
         losses.append(_loss(weights[-1], x, y))
         if not (math.isfinite(weights[-1]) and math.isfinite(losses[-1])):
-            raise ValueError(f"alpha = {alpha} is too large for x = {x}: the run diverged and the loss overflowed")
+            raise ValueError(
+                f"the run left float64's range at iteration {len(weights) - 1}: alpha = {alpha:g} is too large "
+                f"for x = {x:g} (it diverged), or w = {weights[0]:g}, y = {y:g} are too large for float64"
+            )
     return OneWeightRun(weights=np.array(weights), losses=np.array(losses))
 
 
@@ -345,4 +373,4 @@ def goal_weight(*, x, y):
     x, y = _numbers(x=x, y=y)
     if x == 0:
         raise ValueError("x must not be 0: with x = 0 the prediction x * w is 0 for every weight")
-    return y / x
+    return _finite(y / x, "the goal weight y / x", x=x, y=y)

@@ -12,6 +12,7 @@ import numpy as np
 
 from .._validation import (
     MagnitudeError,
+    _short_repr,
     as_float_array,
     check_in_unit_interval,
     check_int_in_range,
@@ -185,7 +186,7 @@ def place_legend(ax, where="below", **legend_kwargs):
         "best": {"loc": "best"},
     }
     if where not in placements:
-        raise ValueError(f"where must be one of {sorted(placements)}; got {where!r}")
+        raise ValueError(f"where must be one of {sorted(placements)}; got {_short_repr(where)}")
     return ax.legend(**(placements[where] | legend_kwargs))
 
 
