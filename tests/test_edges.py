@@ -41,7 +41,7 @@ from helpers import (
     training,
     two_layer,
 )
-from helpers.figures import plotting, style
+from helpers.figures import backprop_figures, comparison_plots, hot_and_cold_plots, plotting, style
 
 matplotlib.use("Agg")
 
@@ -57,6 +57,16 @@ GD_LOSSES = [0.7, 0.9, 0.3, 0.1, 0.05, 0.04]
 COUNTS = {"hot and cold": np.array([[300.0, np.inf]]), "gradient descent": np.array([[100.0, 120.0]])}
 FIGURE = Figure(figsize=(4, 3))
 FIGURE.add_subplot().plot([0, 1], [1, 0])
+
+
+WEIGHT_RUNS = {rule: one_weight.run(0.5, x=0.5, y=0.8, s=0.25, iterations=4, rule=rule) for rule in one_weight.RULES}
+SMALL = {
+    name: np.random.default_rng(7).uniform(-1, 1, size=shape).round(1)
+    for name, shape in {"W1": (2, 2), "b1": (2, 1), "W2": (1, 2), "b2": (1, 1)}.items()
+}
+W_VALUES, B_VALUES = np.linspace(-1, 3, 6), np.linspace(-2, 2, 5)
+SURFACE = comparison.layer_loss_grid([[0.0, 1.0]], [[0.2, 0.8]], W_VALUES, B_VALUES)
+PATH_NAMES = ("hot and cold, together", "hot and cold, each", "gradient descent")
 
 
 def one_epoch(W, b):
@@ -221,6 +231,106 @@ EDGE_CASES = {
     "use_course_style": (style.use_course_style, {}, ""),
 }
 
+# The figures the notebooks draw (each on axes of its own, made afresh for every call): owned by the classroom
+# branch (i15).  Their valid calls run here, and 16 of them are fuzzed with bad values in test_bad_input_figures;
+# their edges are NOT fuzzed yet (see test_known_raw_errors_of_the_drawing_functions at the end).
+DRAWING_CASES = {
+    "label_loss_axes": (plotting.label_loss_axes, {"ax": "AX", "title": "t", "log_y": True}, "ax legend"),
+    "place_legend": (plotting.place_legend, {"ax": "AX", "where": "below"}, "ax where"),
+    "draw_floor": (hot_and_cold_plots.draw_floor, {"ax": "AX", "floor": 0.1}, "ax floor"),
+    "compare_runs": (
+        hot_and_cold_plots.compare_runs,
+        {"axes": "AXES", "runs": {"together": RUN, "each": RUN}, "floor": 0.0},
+        "axes runs floor",
+    ),
+    "plot_weight_runs": (
+        hot_and_cold_plots.plot_weight_runs,
+        {"ax": "AX", "runs": WEIGHT_RUNS, "goal": 1.6, "first": 1},
+        "ax runs goal first",
+    ),
+    "draw_backprop_graph": (backprop_figures.draw_backprop_graph, {"ax": "AX"}, "ax"),
+    "one_example_numbers": (
+        backprop_figures.one_example_numbers,
+        {"params": SMALL, "x": [1.0, 0.5], "y": 1.0},
+        "params x y",
+    ),
+    "draw_numbers_graph": (
+        backprop_figures.draw_numbers_graph,
+        {"ax": "AX", "params": SMALL, "x": [1.0, 0.5], "y": 1.0},
+        "ax params x y",
+    ),
+    "draw_loss_surface": (
+        comparison_plots.draw_loss_surface,
+        {"ax": "AX", "w_values": W_VALUES, "b_values": B_VALUES, "losses": SURFACE, "levels": 5},
+        "ax w_values b_values losses levels",
+    ),
+    "draw_path": (
+        comparison_plots.draw_path,
+        {"ax": "AX", "points": [[0.0, -1.0], [0.5, -0.5]], "label": "p"},
+        "ax points",
+    ),
+    "mark_point": (comparison_plots.mark_point, {"ax": "AX", "point": (1.0, 0.5), "label": "m"}, "ax point"),
+    "draw_work_curves": (
+        comparison_plots.draw_work_curves,
+        {"ax": "AX", "curves": {"gd": ([1, 3, 5], [0.7, 0.5, 0.3])}, "levels": (0.5,)},
+        "ax curves levels",
+    ),
+    "draw_passes_to_reach": (
+        comparison_plots.draw_passes_to_reach,
+        {"ax": "AX", "parameter_counts": [9, 17], "passes": [None, 511], "label": "hc", "budget": 5000},
+        "ax parameter_counts passes budget",
+    ),
+    "draw_cost_growth": (
+        comparison_plots.draw_cost_growth,
+        {"ax": "AX", "parameter_counts": [9, 17]},
+        "ax parameter_counts",
+    ),
+    "draw_seed_counts": (
+        comparison_plots.draw_seed_counts,
+        {"ax": "AX", "parameter_counts": [9, 17], "counts": [[300, np.inf], [200, 250]]},
+        "ax parameter_counts counts",
+    ),
+    "draw_paths_on_surface": (
+        comparison_plots.draw_paths_on_surface,
+        {
+            "fig": "FIG",
+            "ax": "AX",
+            "w_values": W_VALUES,
+            "b_values": B_VALUES,
+            "surface": SURFACE,
+            "paths": {name: np.array([[0.0, -1.0], [0.5, -0.5]]) for name in PATH_NAMES},
+            "start": (0.0, -1.0),
+            "minimum": (1.0, 0.0),
+            "epochs": 1,
+        },
+        "fig ax w_values b_values surface paths start minimum epochs",
+    ),
+    "draw_best_runs": (
+        comparison_plots.draw_best_runs,
+        {
+            "ax_epoch": "AX",
+            "ax_work": "AX2",
+            "hc_run": RUN,
+            "gd_losses": GD_LOSSES,
+            "labels": ("hc", "gd"),
+            "levels": (0.5,),
+        },
+        "ax_epoch ax_work hc_run gd_losses levels",
+    ),
+    "draw_measured_over_seeds": (
+        comparison_plots.draw_measured_over_seeds,
+        {
+            "ax": "AX",
+            "parameter_counts": [9],
+            "measured": COUNTS,
+            "labels": {"hot and cold": "hc", "gradient descent": "gd"},
+            "budget": 5000,
+            "target": 0.1,
+        },
+        "ax parameter_counts measured budget target",
+    ),
+}
+
 #: Public names that are not functions a caller passes data to, each with the reason it is not fuzzed.
 NOT_FUZZED = {
     # records: frozen dataclasses that the helpers build and return
@@ -296,7 +406,7 @@ def issubclass_safe(value, base):
 
 def fuzzed_functions():
     """Every function some fuzz table calls: this file's, and the older tables of bad values."""
-    tables = [EDGE_CASES, BAD_INPUT_CASES, FIGURE_CASES, ONE_WEIGHT_CASES]
+    tables = [EDGE_CASES, DRAWING_CASES, BAD_INPUT_CASES, FIGURE_CASES, ONE_WEIGHT_CASES]
     return {id(row[0]) for table in tables for row in table.values()}
 
 
@@ -367,9 +477,20 @@ SPOILABLE = [(name, argument) for name, (_, _, spoil) in EDGE_CASES.items() for 
 
 
 def fresh(kwargs):
-    """Copies, so that an in-place update (gradient_descent) cannot leak between examples."""
+    """Copies, so that an in-place update (gradient_descent) cannot leak between examples; fresh axes for "AX"."""
+    axes = {}
+    if any(isinstance(value, str) and value in ("FIG", "AX", "AX2", "AXES") for value in kwargs.values()):
+        figure = Figure(figsize=(6, 4))
+        axes = {"FIG": figure, "AX": figure.add_subplot(1, 2, 1), "AX2": figure.add_subplot(1, 2, 2)}
+        axes["AXES"] = (axes["AX"], axes["AX2"])
     return {
-        key: ({k: v.copy() for k, v in value.items()} if isinstance(value, dict) else value)
+        key: (
+            {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in value.items()}
+            if isinstance(value, dict)
+            else axes.get(value, value)
+            if isinstance(value, str)
+            else value
+        )
         for key, value in kwargs.items()
     }
 
@@ -406,9 +527,9 @@ def close_figures():
     plt.close("all")
 
 
-@pytest.mark.parametrize("name", EDGE_CASES)
+@pytest.mark.parametrize("name", list(EDGE_CASES) + list(DRAWING_CASES))
 def test_the_valid_call_works_and_is_finite(name, monkeypatch):
-    function, kwargs, _ = EDGE_CASES[name]
+    function, kwargs, _ = EDGE_CASES.get(name) or DRAWING_CASES[name]
     monkeypatch.setattr("IPython.display.display", lambda *args, **kwargs: None)
     assert_finite(function(**fresh(kwargs)))
 
@@ -612,4 +733,23 @@ def test_sigmoid_is_unaffected_by_np_seterr():
 def test_show_refuses_an_axes_and_a_dpi_out_of_range_by_name(call, error, match):
     ax = Figure(figsize=(4, 3)).add_subplot()
     with pytest.raises(error, match=match):
+        call(ax)
+
+
+# What a sweep of DRAWING_CASES over EDGE_VALUES found (issue 17 session, not run in the suite: one edge value made a
+# drawing function allocate past 20 GiB).  Each is a strict xfail: when the classroom branch fixes it, it XPASSes.
+@pytest.mark.xfail(strict=True, reason="drawing functions of helpers.figures (i15) still end in raw errors here")
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda ax: hot_and_cold_plots.draw_floor(ax, 10**400),  # OverflowError
+        lambda ax: hot_and_cold_plots.draw_floor(3, 0.1),  # AttributeError: 'int' object has no attribute 'axhline'
+        lambda ax: hot_and_cold_plots.plot_weight_runs(ax, WEIGHT_RUNS, goal=10**400),  # OverflowError
+        lambda ax: backprop_figures.one_example_numbers(SMALL, [1.0, 0.5], 10**400),  # OverflowError
+    ],
+    ids=["draw_floor-floor", "draw_floor-ax", "plot_weight_runs-goal", "one_example_numbers-y"],
+)
+def test_known_raw_errors_of_the_drawing_functions(call):
+    ax = Figure().add_subplot()
+    with pytest.raises((TypeError, ValueError)):
         call(ax)
