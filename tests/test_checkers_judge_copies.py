@@ -45,6 +45,7 @@ FUNCTION_EXERCISES = {
         "04_backpropagation.ipynb",
         "nb04-hidden-layer-gradients",
     ),
+    "train": (backprop.check_training_loop, "04_backpropagation.ipynb", "nb04-training-loop"),
     "passes_to_reach": (comparison.check_passes_to_reach, "05_hot_and_cold_vs_backprop.ipynb", "nb05-passes-to-reach"),
     "count_parameters (05)": (
         comparison.check_count_parameters,
@@ -54,10 +55,14 @@ FUNCTION_EXERCISES = {
 }
 
 #: Exercises whose checker itself names an answer that changes its arguments in place (a verdict of its own).
-NAMES_IN_PLACE_CHANGES = {"layer_forward", "stable_sigmoid", "each_sweep"}
+NAMES_IN_PLACE_CHANGES = {"layer_forward", "stable_sigmoid", "each_sweep", "train"}
 
 
 def teacher_solution(exercise):
+    if exercise == "train":  # the loop calls the two earlier exercises' functions
+        from tests.test_exercises_backprop import teacher_train
+
+        return teacher_train()
     _, notebook, grade_id = FUNCTION_EXERCISES[exercise]
     name = exercise.split(" ")[0]
     return teacher_namespace(notebook, grade_id)[name]
@@ -123,9 +128,15 @@ def test_any_returned_value_gets_a_verdict_not_an_error(exercise, odd, capsys):
 def test_step_sizes_give_a_verdict_for_any_value(odd, position):
     steps = [1.0, 0.5, 20.0]
     steps[position] = ODD_RETURNS[odd]
-    result = comparison.check_step_sizes(*steps)
+    for result in (comparison.check_step_sizes(*steps), comparison.check_step_sizes(lambda: tuple(steps))):
+        assert result.status == "wrong", result.message
+        assert "could not judge" not in result.message
+
+
+@pytest.mark.parametrize("odd", ODD_RETURNS)
+def test_chosen_steps_returning_anything_gets_a_verdict(odd):
+    result = comparison.check_step_sizes(lambda: ODD_RETURNS[odd])
     assert result.status == "wrong", result.message
-    assert "could not judge" not in result.message
 
 
 def test_a_step_whose_run_leaves_float64_is_judged_diverging_not_an_error(monkeypatch, teacher_steps):
@@ -252,7 +263,7 @@ def interrupt_on_call(monkeypatch, owner, attribute, count):
 @pytest.fixture(scope="module")
 def teacher_steps():
     namespace = teacher_namespace("05_hot_and_cold_vs_backprop.ipynb", "nb05-step-sizes")
-    return namespace["freeze_step"], namespace["converge_step"], namespace["diverge_step"]
+    return tuple(namespace["chosen_steps"]())
 
 
 def test_ctrl_c_during_the_gradient_descent_runs_of_check_step_sizes_stops_the_checker(
