@@ -1,19 +1,25 @@
 # One command opens the course, one runs every test.  Both build a virtual
-# environment in .venv the first time (and again whenever pyproject.toml changes).
+# environment in .venv the first time (and again whenever pyproject.toml or requirements.lock
+# changes), with the exact versions requirements.lock lists.
 #
 #   make lab        open the course in JupyterLab (writes the student notebooks first)
 #   make student    write the student notebooks (no solutions, no outputs) into student/;
 #                   notebooks you edited are kept, FORCE=1 replaces them too
+#   make check      the quick loop: lint, then every test that needs neither a kernel nor a
+#                   browser (helpers, checkers, tools, figures); seconds, not minutes
 #   make test       lint (ruff), then the helpers' tests and every notebook re-executed (nbval),
 #                   in parallel; with Debian's chromium installed, also the browser tests
 #   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
 #                   lowest version pyproject.toml allows (tools/oldest.py writes the pins)
+#   make test-newest  the same suite in .venv-newest, with the newest versions pip finds today
+#                   (no lock): CI runs it so that the lock never hides a break
+#   make lock       resolve pyproject.toml again and rewrite requirements.lock (uv pip compile)
 #   make lint       only the lint: ruff check and ruff format --check (notebooks included)
 #   make format     fix what the lint can fix: ruff check --fix, then ruff format
 #   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
-#   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
-#                   also times one `make test`)
-#   make bench-suite  time `make test` three times
+#   make bench      time the helpers (pytest-benchmark), check the targets, save the figure
+#                   (not part of the tests)
+#   make bench-suite  time a second `make test` three times: wall, CPU and load average
 #   make handouts   export every notebook to static HTML in handouts/
 #   make slides     export every notebook to reveal.js slides in slides/ (offline)
 #   make clean      remove everything the targets above create
@@ -22,6 +28,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every package's exact version, for every platform (`make lock` writes it).  uv installs it: the
+# version of uv is in the lock too.
+LOCK := requirements.lock
+UV_REQUIREMENT = $(shell grep '^uv==' $(LOCK))
 # The handouts' offline scripts come from npm; without npm the handout test is skipped.
 NODE_STAMP := node_modules/.package-lock.json
 NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
@@ -30,14 +40,25 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 OLDEST_VENV ?= .venv-oldest
 OLDEST_STAMP := $(OLDEST_VENV)/.installed
+NEWEST_VENV ?= .venv-newest
 
-.PHONY: lab student test test-oldest lint format notebooks bench bench-suite handouts slides clean
+.PHONY: lab student check test test-oldest test-newest lock lint format notebooks bench bench-suite handouts slides clean
 
-$(STAMP): pyproject.toml
+# `uv pip sync` makes .venv hold exactly what the lock lists (and removes what it does not), then
+# the course's own package goes in, editable.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet "$(UV_REQUIREMENT)"
+	$(BIN)/uv pip sync --quiet --python $(BIN)/python $(LOCK)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
+
+# One version of each package whatever the platform or Python (--fork-strategy fewest), so that
+# every machine runs the notebooks on the same versions; uv's own version is pinned with them.
+lock: $(STAMP)
+	echo "uv" | $(BIN)/uv pip compile pyproject.toml - --extra test --universal --fork-strategy fewest \
+	  --python-version 3.11 --upgrade --quiet --output-file $(LOCK) \
+	  --custom-compile-command "make lock"
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -53,6 +74,11 @@ lab: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
 
+# Every test that needs neither a kernel nor a browser (conftest.py: --no-kernels leaves out the
+# tests marked kernel or browser, and fails a test that starts one anyway; nbval is not even loaded).
+check: lint
+	$(BIN)/python -m pytest -p no:nbval --no-kernels
+
 test: lint $(NODE_DEPS)
 	$(BIN)/python -m pytest
 
@@ -67,6 +93,14 @@ $(OLDEST_STAMP): pyproject.toml tools/oldest.py
 test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
 	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
 	$(OLDEST_VENV)/bin/python -m pytest
+
+# No lock and no stamp: every run upgrades .venv-newest to the newest versions pyproject.toml allows.
+test-newest: $(NODE_DEPS)
+	test -x $(NEWEST_VENV)/bin/python || $(PYTHON) -m venv $(NEWEST_VENV)
+	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(NEWEST_VENV)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e ".[test]"
+	$(NEWEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|pytest)=='
+	$(NEWEST_VENV)/bin/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -94,5 +128,5 @@ slides: $(STAMP) $(NODE_STAMP)
 # Everything the targets create: the environments, npm's packages, exported handouts, slides and
 # student notebooks, the install's egg-info, caches, and the browser tests' screenshots.
 clean:
-	rm -rf $(VENV) $(OLDEST_VENV) node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
+	rm -rf $(VENV) $(OLDEST_VENV) $(NEWEST_VENV) node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
 	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +

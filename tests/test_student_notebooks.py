@@ -256,6 +256,7 @@ def test_fixture_student_version_has_stubs_no_outputs_and_no_course_check(course
     assert_links_work_from_student_folder(nb, {FIXTURE})
 
 
+@pytest.mark.kernel
 def test_fixture_student_notebook_raises_only_in_its_stubs(course):
     teacher, folder = course
     student.generate(teacher, folder)
@@ -377,6 +378,7 @@ def test_student_version_of_the_course(name, student_folder):
     assert_links_work_from_student_folder(nb, set(TEACHER_NOTEBOOKS))
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
 def test_student_notebook_runs_top_to_bottom_raising_only_in_its_stubs(name, student_folder):
     nb = execute(student_folder / name)
