@@ -113,10 +113,16 @@ format: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks $(NB)
 
+# pytest-benchmark times benchmarks/bench_*.py (one BLAS thread: steadier on a shared machine) into
+# .benchmarks/results.json; `python -m benchmarks` reads it: ratios, targets, docs/benchmark.png.
+# ARGS go to pytest, e.g. ARGS="-k layer" or ARGS=--benchmark-min-rounds=30.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks $(ARGS)
+	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest benchmarks -o addopts="" \
+	  -o python_files="bench_*.py" -o python_functions="bench_*" -p no:cacheprovider -q \
+	  --benchmark-only --benchmark-columns=min,median,iqr,rounds --benchmark-json=.benchmarks/results.json $(ARGS)
+	$(BIN)/python -m benchmarks .benchmarks/results.json
 
-bench-suite: $(STAMP)
+bench-suite: $(STAMP) $(NODE_DEPS)
 	$(BIN)/python -m benchmarks.suite_wall_time --runs 3
 
 handouts: $(STAMP) $(NODE_STAMP)
@@ -128,5 +134,5 @@ slides: $(STAMP) $(NODE_STAMP)
 # Everything the targets create: the environments, npm's packages, exported handouts, slides and
 # student notebooks, the install's egg-info, caches, and the browser tests' screenshots.
 clean:
-	rm -rf $(VENV) $(OLDEST_VENV) $(NEWEST_VENV) node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
+	rm -rf $(VENV) $(OLDEST_VENV) $(NEWEST_VENV) .benchmarks node_modules handouts slides student *.egg-info .hypothesis .ruff_cache test-artifacts
 	find . -path ./.git -prune -o \( -name __pycache__ -o -name .ipynb_checkpoints \) -type d -prune -exec rm -rf {} +
