@@ -7,7 +7,9 @@ Tests go one by one to whichever worker is free, except these groups, each run w
   Notebook 7) or an exported handout, and each worker starts one Chromium for all it runs;
 * tests/test_notebooks_tool.py: its tests look at one fixture notebook executed twice.
 
-xdist queues the groups with the most tests first, so the notebooks start early.  (xdist's own
+The longest groups go first, so that none of them starts last and leaves the other worker idle:
+the browser files (a server, a browser, a whole notebook run in it), then the notebooks, then the
+rest, each kind with the most tests first.  (xdist's own
 ``--dist loadgroup`` cannot do this with pytest 9: it renames items through ``item._nodeid``,
 which pytest 9 no longer reads.  pyproject.toml asks for ``--dist loadfile``, which keeps every
 file together, should this file not be loaded.)
@@ -36,15 +38,29 @@ def group_of(nodeid: str) -> str:
     return nodeid
 
 
+def queue_order(group: str, size: int) -> tuple:
+    """Sort key of a work unit: browser files, then notebooks, then single tests; the biggest first in each."""
+    kind = 0 if group.startswith("tests/browser/") else 1 if group.endswith(".ipynb") else 2
+    return kind, -size
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_xdist_make_scheduler(config, log):
     from xdist.scheduler import LoadScopeScheduling
 
     class GroupScheduling(LoadScopeScheduling):
-        """xdist's scope scheduling, with ``group_of`` for the scopes."""
+        """xdist's scope scheduling, with ``group_of`` for the scopes and ``queue_order`` for their order."""
 
         def _split_scope(self, nodeid: str) -> str:
             return group_of(nodeid)
+
+        def _assign_work_unit(self, node):
+            if not getattr(self, "_queue_ordered", False):  # the first assignment: the queue is complete
+                ordered = sorted(self.workqueue.items(), key=lambda unit: queue_order(unit[0], len(unit[1])))
+                self.workqueue.clear()
+                self.workqueue.update(ordered)
+                self._queue_ordered = True
+            super()._assign_work_unit(node)
 
     return GroupScheduling(config, log)
 
