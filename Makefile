@@ -32,6 +32,8 @@ STAMP := $(VENV)/.installed
 # version of uv is in the lock too.
 LOCK := requirements.lock
 UV_REQUIREMENT = $(shell grep '^uv==' $(LOCK))
+# uv trusts the system's certificate store, as pip and curl do (behind a proxy with its own CA too).
+export UV_NATIVE_TLS ?= 1
 # The handouts' offline scripts come from npm; without npm the handout test is skipped.
 NODE_STAMP := node_modules/.package-lock.json
 NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
