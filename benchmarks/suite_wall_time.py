@@ -22,8 +22,9 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def last_summary_line(output: str) -> str:
-    """The last non-empty line of pytest's output, e.g. ``'12 passed in 3.4s'``, without ``=`` padding."""
+    """pytest's last summary line, e.g. ``'12 passed in 3.4s'``, without ``=`` padding (not make's lines)."""
     lines = [line.strip(" =") for line in output.splitlines() if line.strip(" =")]
+    lines = [line for line in lines if not line.startswith("make")] or lines
     return lines[-1] if lines else "(no output)"
 
 

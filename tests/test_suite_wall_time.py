@@ -35,3 +35,8 @@ def test_a_failed_run_fails_the_measurement(monkeypatch, capsys):
     fake_runs(monkeypatch, [(12.0, 20.0, 2, "1 failed, 330 passed in 11.0s\n")])
     assert suite_wall_time.main(["--runs", "1"]) == 1
     assert "exit 2" in capsys.readouterr().out
+
+
+def test_the_summary_is_pytests_not_makes():
+    output = "make[1]: Entering directory '/x'\n== 3 passed in 1.0s ==\nmake[1]: Leaving directory '/x'\n"
+    assert suite_wall_time.last_summary_line(output) == "3 passed in 1.0s"
