@@ -1,6 +1,8 @@
 # One command opens the course, one runs every test.  Both build a virtual
 # environment in .venv the first time (and again whenever pyproject.toml or requirements.lock
-# changes), with the exact versions requirements.lock lists.
+# changes), with the exact versions requirements.lock lists: `make lab` installs only what the
+# course needs to run; `make test` (and the other developer targets) add the test extras
+# (pytest, playwright, hypothesis, ruff, ...).
 #
 #   make lab        open the course in JupyterLab (writes the student notebooks first)
 #   make student    write the student notebooks (no solutions, no outputs) into student/;
@@ -14,11 +16,12 @@
 #   make test-newest  the same suite in .venv-newest, with the newest versions pip finds today
 #                   (no lock): CI runs it so that the lock never hides a break
 #   make lock       resolve pyproject.toml again and rewrite requirements.lock (uv pip compile)
-#   make lint       only the lint: ruff check and ruff format --check (notebooks included)
+#   make lint       only the lint: ruff check and ruff format --check (notebooks included), and
+#                   eslint (pinned in package.json) on the explorer's ES module, helpers/explorer.js
 #   make format     fix what the lint can fix: ruff check --fix, then ruff format
 #   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
-#   make bench      time the helpers (pytest-benchmark), check the targets, save the figure
-#                   (not part of the tests)
+#   make bench      time the helpers (pytest-benchmark), check the targets, save the figure,
+#                   then the explorers' input-to-frame latency in Chromium (not part of the tests)
 #   make bench-suite  time a second `make test` three times: wall, CPU and load average
 #   make handouts   export every notebook to static HTML in handouts/
 #   make slides     export every notebook to reveal.js slides in slides/ (offline)
@@ -34,6 +37,8 @@ LOCK := requirements.lock
 UV_REQUIREMENT = $(shell grep '^uv==' $(LOCK))
 # uv trusts the system's certificate store, as pip and curl do (behind a proxy with its own CA too).
 export UV_NATIVE_TLS ?= 1
+# The test extras, installed on top by the targets that need them (a learner's `make lab` does not).
+TEST_STAMP := $(VENV)/.installed-test
 # The handouts' offline scripts come from npm; without npm the handout test is skipped.
 NODE_STAMP := node_modules/.package-lock.json
 NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
@@ -46,14 +51,17 @@ NEWEST_VENV ?= .venv-newest
 
 .PHONY: lab student check test test-oldest test-newest lock lint format notebooks bench bench-suite handouts slides clean
 
-# `uv pip sync` makes .venv hold exactly what the lock lists (and removes what it does not), then
-# the course's own package goes in, editable.
+# uv installs the course's package (editable) and what it needs, every package at the version the
+# lock pins (--constraint); the test extras go in the same way.
 $(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet "$(UV_REQUIREMENT)"
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python $(LOCK)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --constraint $(LOCK) -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --constraint $(LOCK) -e ".[test]"
+	touch $(TEST_STAMP)
 
 # One version of each package whatever the platform or Python (--fork-strategy fewest), so that
 # every machine runs the notebooks on the same versions; uv's own version is pinned with them.
@@ -104,11 +112,12 @@ test-newest: $(NODE_DEPS)
 	$(NEWEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|pytest)=='
 	$(NEWEST_VENV)/bin/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP) $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(if $(NODE_DEPS),npx --no-install eslint helpers,@echo "npm is missing: the explorer's JavaScript is not linted")
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix --exit-zero .
 	$(BIN)/ruff format .
 
@@ -118,13 +127,14 @@ notebooks: $(STAMP)
 # pytest-benchmark times benchmarks/bench_*.py (one BLAS thread: steadier on a shared machine) into
 # .benchmarks/results.json; `python -m benchmarks` reads it: ratios, targets, docs/benchmark.png.
 # ARGS go to pytest, e.g. ARGS="-k layer" or ARGS=--benchmark-min-rounds=30.
-bench: $(STAMP)
+bench: $(TEST_STAMP) $(NODE_DEPS)
 	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 $(BIN)/python -m pytest benchmarks -o addopts="" \
 	  -o python_files="bench_*.py" -o python_functions="bench_*" -p no:cacheprovider -q \
 	  --benchmark-only --benchmark-columns=min,median,iqr,rounds --benchmark-json=.benchmarks/results.json $(ARGS)
 	$(BIN)/python -m benchmarks .benchmarks/results.json
+	$(BIN)/python -m benchmarks.explorer_latency
 
-bench-suite: $(STAMP) $(NODE_DEPS)
+bench-suite: $(TEST_STAMP) $(NODE_DEPS)
 	$(BIN)/python -m benchmarks.suite_wall_time --runs 3
 
 handouts: $(STAMP) $(NODE_STAMP)

@@ -1,8 +1,8 @@
-"""How long a step-size slider takes to answer a move: ``StepSizeExplorer.update`` (a cached run, redrawn).
+"""The kernel's part of a step-size slider's move: ``StepSizeExplorer.shown`` (a cached run, looked up).
 
-The explorers run every slider position when their cell runs, so a move is a look-up and a
-redraw.  Target: well under 100 ms, read as at most 50 ms, and at most 40 ms (median) for the
-sliders to follow a drag live (``helpers.widgets.CONTINUOUS_UPDATE``).
+The explorers train every slider position when their cell runs and send the runs to the browser,
+which draws a move itself (helpers/explorer.js); what the user feels, input to pixels in
+Chromium, is ``benchmarks/explorer_latency.py``.  Target: well under 100 ms, read as at most 50 ms.
 """
 
 from __future__ import annotations
@@ -37,5 +37,5 @@ def bench_slider_move(benchmark, case):
     positions = explorer.positions()
     steps = itertools.cycle(positions[np.linspace(0, positions.size - 1, 7).round().astype(int)])
     benchmark.group = case
-    benchmark.extra_info.update(label="update(step)", scale=1.0, reference=False)
-    benchmark(lambda: explorer.update(next(steps)))
+    benchmark.extra_info.update(label="shown(step)", scale=1.0, reference=False)
+    benchmark(lambda: explorer.shown(next(steps)))

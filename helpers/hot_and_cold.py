@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._progress import note_interrupted, pass_seconds, progress_bar
-from ._validation import MagnitudeError, check_choice, check_epochs, check_positive_number
+from ._progress import interrupts_propagate, note_interrupted, pass_seconds, progress_bar
+from ._validation import MagnitudeError, _short_repr, check_choice, check_epochs, check_positive_number
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, check_layer_arguments, check_layer_targets, pre_activation
 from .losses import mean_squared_error, without_checks
@@ -38,7 +38,8 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     """Train one sigmoid layer by hot-and-cold search.
 
     Each epoch tries a step up and a step down and keeps whichever lowers
-    the loss, if either does.
+    the loss, if either does.  If the two tie (equal losses), neither is
+    better and the parameters stay: the course's one tie rule (notebook 03).
 
     * ``nudge="together"`` moves every weight and bias by ``+step`` or
       ``-step`` at once, as the seed does: 2 loss evaluations an epoch.
@@ -90,7 +91,7 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     epochs = check_epochs(epochs)
     check_choice(nudge, "nudge", NUDGES)
     if not callable(loss):
-        raise TypeError(f"loss must be a function loss(y, h) -> float; got {loss!r}")
+        raise TypeError(f"loss must be a function loss(y, h) -> float; got {_short_repr(loss)}")
     pre_activation(x, W, b_used)  # MagnitudeError if the initial layer overflows
     loss = without_checks(loss)  # the inputs were checked once, above
 
@@ -220,9 +221,10 @@ def _search(
     search = _HotAndColdSearch(loss_of)
     current = search.loss_of(params)
     if not np.isfinite(current):
+        arguments = "x, y, W or b" if name == "hot_and_cold" else "params, X or Y"
         raise MagnitudeError(
             f"the loss of the initial parameters is {current}: the loss function, or the size of the "
-            "inputs, targets or parameters, gives no finite loss to improve on"
+            f"inputs, targets or parameters ({arguments}), gives no finite loss to improve on"
         )
     initial_loss = current
     sweep = search.nudge_together if nudge == "together" else search.nudge_each
@@ -239,7 +241,7 @@ def _search(
                 bar.update()
     except KeyboardInterrupt:
         kept = min(len(losses), len(evaluations))
-        if kept == 1:
+        if kept == 1 or interrupts_propagate():
             raise
         del losses[kept:], evaluations[kept:]
         note_interrupted(name, kept - 1, epochs)
@@ -260,14 +262,22 @@ class _HotAndColdSearch:
         return self._loss_of(params)
 
     def best_of(self, current, candidates):
-        """Return ``(params, loss)`` of the best candidate, if it beats ``current``."""
-        best_params, best_loss = None, current[1]
+        """Return ``(params, loss)`` of the strictly best candidate, if it beats ``current``.
+
+        The course's tie rule: when the two nudges tie (equal losses), neither is
+        better, so the parameters stay where they are.
+        """
+        scored = []
         for candidate in candidates:
             candidate_loss = self.loss_of(candidate)
             # NaN < x is False; an infinite loss or parameter is never better either.
-            if candidate_loss < best_loss and np.isfinite(candidate_loss) and np.all(np.isfinite(candidate)):
-                best_params, best_loss = candidate, candidate_loss
-        return (best_params, best_loss) if best_params is not None else current
+            if candidate_loss < current[1] and np.isfinite(candidate_loss) and np.all(np.isfinite(candidate)):
+                scored.append((candidate_loss, candidate))
+        if not scored:
+            return current
+        best_loss = min(loss for loss, _ in scored)
+        winners = [candidate for loss, candidate in scored if loss == best_loss]
+        return (winners[0], best_loss) if len(winners) == 1 else current
 
     def nudge_together(self, params, current_loss, step):
         return self.best_of((params, current_loss), (params + step, params - step))
