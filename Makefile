@@ -14,8 +14,9 @@
 #   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
 #                   also times one `make test`)
 #   make bench-suite  time `make test` three times
-#   make handouts   export every notebook to static HTML in handouts/
-#   make slides     export every notebook to reveal.js slides in slides/ (offline)
+#   make handouts   export every notebook to static HTML: handouts/student/ (no solutions: share
+#                   this) and handouts/teacher/ (*.teacher.html, with the solutions)
+#   make slides     the same as reveal.js slides (offline): slides/student/, slides/teacher/
 #   make clean      remove everything the targets above create
 
 PYTHON ?= python3
