@@ -45,7 +45,9 @@ $(NODE_STAMP): package.json package-lock.json
 
 # JupyterLab starts at the repository's top, so notebooks/ (teacher) and student/ both show,
 # with the file browser in student/. tools/jupyter_config turns off nbgrader's own JupyterLab
-# extensions (its course-management menus): the course only uses nbgrader to write student/.
+# extensions (its course-management menus): the course only uses nbgrader to write student/; it
+# also turns off the news question and the update check, hides the file browser's last-modified
+# column, and binds Alt+R to jupyterlab-rise's slideshow in a tab of its own.
 lab: $(STAMP)
 	$(BIN)/python -m tools.student
 	JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \

@@ -1,0 +1,113 @@
+"""`make lab` is calm: JupyterLab started as the Makefile starts it (the course's tools/jupyter_config, no
+extra flags), in a 1366 x 768 window, opens in student/, gives the file browser's name column the whole
+sidebar (no last-modified column), asks nobody about Jupyter news and checks for no update; Alt+R
+presents the notebook in a tab of its own (jupyterlab-rise's full-window view), not a panel beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .jupyter_lab import LabServer, as_root_options, new_server, running, server_app_options
+from .servers import environment_with_config
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+COURSE_CONFIG = ROOT / "tools" / "jupyter_config"
+NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
+
+
+def make_lab_command(port: int, token: str, root: Path) -> list:
+    """The Makefile's `jupyter lab` command: the course's default URL and nothing else of the tests'."""
+    return [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        *server_app_options(port, token, root),
+        "--LabApp.default_url=/lab/tree/student",
+        "--LabApp.expose_app_in_browser=True",
+        *as_root_options(),
+    ]
+
+
+@pytest.fixture(scope="module")
+def course_lab(tmp_path_factory, chromium):
+    root = tmp_path_factory.mktemp("course")
+    (root / "student").mkdir()
+    for name in NOTEBOOKS:
+        shutil.copy(ROOT / "notebooks" / name, root / "student" / name)
+    home = tmp_path_factory.mktemp("course-home")
+    server = new_server(LabServer, root, home, "jupyterlab.log")
+    env = environment_with_config(home, COURSE_CONFIG)
+    command = make_lab_command(server.port, server.token, root)
+    with running(server, command, "/api/status", "JupyterLab", env) as running_server:
+        yield running_server
+
+
+def lab_defaults(server, plugin: str) -> dict:
+    """``plugin``'s default settings as the running JupyterLab serves them (the course's overrides applied)."""
+    with urllib.request.urlopen(server.url(f"/lab/api/settings/{plugin}"), timeout=10) as response:
+        schema = json.loads(response.read())["schema"]
+    return {key: value.get("default") for key, value in schema["properties"].items()}
+
+
+def test_news_and_update_checks_are_off(course_lab):
+    notification = lab_defaults(course_lab, "@jupyterlab/apputils-extension:notification")
+    assert notification["fetchNews"] == "false" and notification["checkForUpdates"] is False
+    browser = lab_defaults(course_lab, "@jupyterlab/filebrowser-extension:browser")
+    assert browser["showLastModifiedColumn"] is False  # the name column has the sidebar's whole width
+
+
+@pytest.fixture
+def wide_page(chromium):
+    context = chromium.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+def test_lab_opens_in_student_with_full_names_and_no_news_prompt(course_lab, wide_page):
+    page = wide_page
+    page.goto(course_lab.url("/"))  # what `make lab` opens
+    items = page.locator(".jp-DirListing-item .jp-DirListing-itemText")
+    page.wait_for_function(f"document.querySelectorAll('.jp-DirListing-item').length === {len(NOTEBOOKS)}")
+    assert page.url.split("?")[0].endswith("/lab/tree/student")
+    assert "student" in page.locator(".jp-BreadCrumbs").inner_text()
+    assert page.locator(".jp-FileBrowser").is_visible()  # the sidebar is open, as a teacher finds it
+    names = items.evaluate_all("spans => spans.map(s => [s.textContent, s.scrollWidth <= s.clientWidth + 1])")
+    assert sorted(name for name, _ in names) == NOTEBOOKS
+    cut = [name for name, whole in names if not whole]
+    # at the default sidebar width only the longest name (05's, 33 characters) is still cut
+    assert cut in ([], ["05_hot_and_cold_vs_backprop.ipynb"]), cut
+    assert page.locator(".jp-DirListing-headerItem.jp-id-modified:visible").count() == 0
+    # the app has loaded its settings and drawn the file browser: a news question would be up by now
+    toasts = page.locator(".Toastify__toast").all_inner_texts()
+    assert not any("news" in text.lower() for text in toasts), toasts
+    page.screenshot(path=str(ROOT / "test-artifacts" / "make-lab-1366.png"))
+
+
+def test_alt_r_presents_the_notebook_in_a_tab_of_its_own(course_lab, wide_page):
+    page = wide_page
+    name = NOTEBOOKS[0]
+    page.goto(course_lab.url(f"/lab/tree/student/{name}"))
+    page.locator(".jp-Notebook").first.wait_for()
+    page.locator(".jp-Cell").first.click()
+    page.keyboard.press("Escape")
+    with page.context.expect_page() as opened:
+        page.keyboard.press("Alt+r")
+    slideshow = opened.value
+    slideshow.locator(".reveal.ready").wait_for()
+    assert f"/rise/student/{name}" in slideshow.url
+    assert page.locator(".jp-RisePreview").count() == 0  # no panel beside the notebook
+    box = slideshow.locator(".reveal").bounding_box()
+    assert box["width"] >= 1366 - 1 and box["height"] >= 700
+    slideshow.screenshot(path=str(ROOT / "test-artifacts" / "rise-1366.png"))
