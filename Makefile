@@ -50,6 +50,7 @@ $(NODE_STAMP): package.json package-lock.json
 # column, and binds Alt+R to jupyterlab-rise's slideshow in a tab of its own.
 lab: $(STAMP)
 	$(BIN)/python -m tools.student
+	cp notebooks/rise.css student/rise.css
 	JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \
 	  $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
 

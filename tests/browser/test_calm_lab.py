@@ -44,6 +44,7 @@ def course_lab(tmp_path_factory, chromium):
     (root / "student").mkdir()
     for name in NOTEBOOKS:
         shutil.copy(ROOT / "notebooks" / name, root / "student" / name)
+    shutil.copy(ROOT / "notebooks" / "rise.css", root / "student" / "rise.css")  # as `make lab` does
     home = tmp_path_factory.mktemp("course-home")
     server = new_server(LabServer, root, home, "jupyterlab.log")
     env = environment_with_config(home, COURSE_CONFIG)
@@ -79,12 +80,12 @@ def test_lab_opens_in_student_with_full_names_and_no_news_prompt(course_lab, wid
     page = wide_page
     page.goto(course_lab.url("/"))  # what `make lab` opens
     items = page.locator(".jp-DirListing-item .jp-DirListing-itemText")
-    page.wait_for_function(f"document.querySelectorAll('.jp-DirListing-item').length === {len(NOTEBOOKS)}")
+    page.wait_for_function(f"document.querySelectorAll('.jp-DirListing-item').length === {len(NOTEBOOKS) + 1}")
     assert page.url.split("?")[0].endswith("/lab/tree/student")
     assert "student" in page.locator(".jp-BreadCrumbs").inner_text()
     assert page.locator(".jp-FileBrowser").is_visible()  # the sidebar is open, as a teacher finds it
     names = items.evaluate_all("spans => spans.map(s => [s.textContent, s.scrollWidth <= s.clientWidth + 1])")
-    assert sorted(name for name, _ in names) == NOTEBOOKS
+    assert sorted(name for name, _ in names) == sorted([*NOTEBOOKS, "rise.css"])
     cut = [name for name, whole in names if not whole]
     # at the default sidebar width only the longest name (05's, 33 characters) is still cut
     assert cut in ([], ["05_hot_and_cold_vs_backprop.ipynb"]), cut
@@ -95,11 +96,36 @@ def test_lab_opens_in_student_with_full_names_and_no_news_prompt(course_lab, wid
     page.screenshot(path=str(ROOT / "test-artifacts" / "make-lab-1366.png"))
 
 
-def test_alt_r_presents_the_notebook_in_a_tab_of_its_own(course_lab, wide_page):
+#: Where the current slide and the slide number are, in the window: the slide (the box it scrolls in,
+#: when it is taller than the window) must end above the number.
+SLIDE_AND_NUMBER = """() => {
+    const number = document.querySelector('.reveal .slide-number');
+    const slide = document.querySelector('.reveal .slides section.present:not(.stack)');
+    const n = number.getBoundingClientRect(), s = slide.getBoundingClientRect();
+    return {text: number.textContent.replace(/\\s+/g, ''), slide: [s.left, s.top, s.right, s.bottom],
+            number: [n.left, n.top, n.right, n.bottom],
+            overlap: s.bottom > n.top + 1 && s.top < n.bottom && s.right > n.left && s.left < n.right};
+}"""
+
+
+#: Resolves once the current slide has stopped moving (reveal.js's transition is over).
+SETTLED = """() => new Promise(done => {
+    let last = null, still = 0;
+    const look = () => {
+        const slide = document.querySelector('.reveal .slides section.present:not(.stack)');
+        const now = slide ? JSON.stringify(slide.getBoundingClientRect()) : null;
+        still = now === last ? still + 1 : 0;
+        last = now;
+        still >= 10 ? done() : requestAnimationFrame(look);
+    };
+    look();
+})"""
+
+
+def test_alt_r_presents_the_notebook_in_a_tab_of_its_own_with_nothing_under_the_slide_number(course_lab, wide_page):
     page = wide_page
-    name = NOTEBOOKS[0]
+    name = "03_hot_and_cold.ipynb"
     page.goto(course_lab.url(f"/lab/tree/student/{name}"))
-    page.locator(".jp-Notebook").first.wait_for()
     page.locator(".jp-Cell").first.click()
     page.keyboard.press("Escape")
     with page.context.expect_page() as opened:
@@ -110,4 +136,19 @@ def test_alt_r_presents_the_notebook_in_a_tab_of_its_own(course_lab, wide_page):
     assert page.locator(".jp-RisePreview").count() == 0  # no panel beside the notebook
     box = slideshow.locator(".reveal").bounding_box()
     assert box["width"] >= 1366 - 1 and box["height"] >= 700
+    assert slideshow.locator(".reveal .controls").is_hidden()  # rise.css: the keyboard moves, no buttons over text
+
+    total = slideshow.evaluate("() => document.querySelectorAll('.reveal .slides section:not(.stack)').length")
+    seen, overlaps = set(), []
+    for _ in range(4 * total):  # space steps through fragments too
+        where = slideshow.evaluate(SLIDE_AND_NUMBER)
+        seen.add(where["text"])
+        if where["overlap"]:
+            overlaps.append(where)
+        if where["text"] == f"{total}/{total}":
+            break
+        slideshow.keyboard.press("Space")
+        slideshow.evaluate(SETTLED)
+    assert f"{total}/{total}" in seen and len(seen) == total
+    assert overlaps == []
     slideshow.screenshot(path=str(ROOT / "test-artifacts" / "rise-1366.png"))
