@@ -152,3 +152,62 @@ def test_alt_r_presents_the_notebook_in_a_tab_of_its_own_with_nothing_under_the_
     assert f"{total}/{total}" in seen and len(seen) == total
     assert overlaps == []
     slideshow.screenshot(path=str(ROOT / "test-artifacts" / "rise-1366.png"))
+
+
+#: Every figure of the open notebook, scrolled into view (JupyterLab renders cells lazily): natural and shown width.
+FIGURE_WIDTHS = """async () => {
+    const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+    const scroller = panel.querySelector('.jp-WindowedPanel-outer');
+    const seen = new Map();
+    for (let y = 0; y <= scroller.scrollHeight; y += 400) {
+        scroller.scrollTop = y;
+        await new Promise(done => setTimeout(done, 150));  // lets JupyterLab attach the cells now in view
+        panel.querySelectorAll('.jp-OutputArea-output img').forEach(img => {
+            if (img.complete && img.naturalWidth) seen.set(img.src.slice(-64), [img.naturalWidth, img.getBoundingClientRect().width]);
+        });
+    }
+    return [...seen.values()];
+}"""
+
+
+def tick_label_points() -> float:
+    """The tick labels' size in points, in the course style (course.mplstyle)."""
+    import matplotlib
+
+    style = matplotlib.rc_params_from_file(
+        str(ROOT / "helpers" / "figures" / "course.mplstyle"), use_default_template=False
+    )
+    return min(float(style["xtick.labelsize"]), float(style["ytick.labelsize"]))
+
+
+def test_every_figure_is_readable_at_1366_with_the_file_browser_open(course_lab, wide_page):
+    """Figures are stored at 100 dpi: a label of p points is p * 100 / 72 px in the PNG, times the shown scale."""
+    from helpers.figures.plotting import SHOW_DPI
+
+    page = wide_page
+    smallest = []
+    for name in NOTEBOOKS:
+        page.goto(course_lab.url(f"/lab/workspaces/figures-{name[:2]}/tree/student/{name}"))
+        page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for()
+        assert page.locator(".jp-FileBrowser").is_visible()
+        page.wait_for_function(
+            "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img')]"
+            ".some(img => img.complete && img.naturalWidth > 0)"
+        )
+        widths = page.evaluate(FIGURE_WIDTHS)
+        assert widths, f"no figure rendered in {name}"
+        scale = min(shown / natural for natural, shown in widths)
+        smallest.append((scale, name))
+    scale, name = min(smallest)
+    tick_px = tick_label_points() * SHOW_DPI / 72 * scale
+    report = f"smallest figure scale {scale:.3f} ({name}); 12-pt tick labels render at {tick_px:.1f} CSS px"
+    (ROOT / "test-artifacts").mkdir(exist_ok=True)
+    (ROOT / "test-artifacts" / "figures_1366_sidebar.txt").write_text(report + "\n")
+    print(report)
+    assert tick_px >= 12, report
+    page.evaluate(
+        "() => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img')"
+        ".scrollIntoView({block: 'center'})"
+    )
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img").first.wait_for()
+    page.screenshot(path=str(ROOT / "test-artifacts" / "figures-1366-sidebar-05.png"))  # 05's loss surface
