@@ -163,7 +163,9 @@ FIGURE_WIDTHS = """async () => {
         scroller.scrollTop = y;
         await new Promise(done => setTimeout(done, 150));  // lets JupyterLab attach the cells now in view
         panel.querySelectorAll('.jp-OutputArea-output img').forEach(img => {
-            if (img.complete && img.naturalWidth) seen.set(img.src.slice(-64), [img.naturalWidth, img.getBoundingClientRect().width]);
+            if (img.complete && img.naturalWidth) {
+                seen.set(img.src.slice(-64), [img.naturalWidth, img.getBoundingClientRect().width]);
+            }
         });
     }
     return [...seen.values()];
