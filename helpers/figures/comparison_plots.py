@@ -30,7 +30,6 @@ from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and
 from .plotting import figure_legend_below, label_loss_axes, place_legend, plot_loss_curve
 from .style import OKABE_ITO
 
-
 #: A white outline under a path's line and markers: the path stays visible on the dark and the light
 #: parts of the surface, also to a deuteranope (tests/test_colour_blind_contrast.py checks it).
 OUTLINED = (Stroke(linewidth=6, foreground="white"), Normal())
