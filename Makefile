@@ -14,6 +14,8 @@
 #   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
 #                   also times one `make test`)
 #   make bench-suite  time `make test` three times
+#   make demo NB=05 show one notebook in Voila as a clean page for class (prose, figures and
+#                   explorers; no exercises, verdicts or checks): tools/jupyter_data/voila/templates/course
 #   make handouts   export every notebook to static HTML: handouts/student/ (no solutions: share
 #                   this) and handouts/teacher/ (*.teacher.html, with the solutions)
 #   make slides     the same as reveal.js slides (offline): slides/student/, slides/teacher/
@@ -32,7 +34,7 @@ LAB_FLAGS := $(if $(filter 0,$(shell id -u)),--allow-root)
 OLDEST_VENV ?= .venv-oldest
 OLDEST_STAMP := $(OLDEST_VENV)/.installed
 
-.PHONY: lab student test test-oldest lint format notebooks bench bench-suite handouts slides clean
+.PHONY: lab student demo test test-oldest lint format notebooks bench bench-suite handouts slides clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +55,11 @@ lab: $(STAMP)
 	cp notebooks/rise.css student/rise.css
 	JUPYTER_CONFIG_PATH=$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH)) \
 	  $(BIN)/jupyter lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
+
+# NB picks the notebook by its number (05) or name; without NB, Voila lists every notebook.
+demo: $(STAMP)
+	JUPYTER_PATH=$(CURDIR)/tools/jupyter_data$(if $(JUPYTER_PATH),:$(JUPYTER_PATH)) \
+	  $(BIN)/voila --template=course $(if $(NB),"$$(ls notebooks/$(NB)*.ipynb | head -n 1)",notebooks)
 
 student: $(STAMP)
 	$(BIN)/python -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)
