@@ -1,5 +1,7 @@
 # One command opens the course, one runs every test.  Both build a virtual
-# environment in .venv the first time (and again whenever pyproject.toml changes).
+# environment in .venv the first time (and again whenever pyproject.toml changes):
+# `make lab` installs only what the course needs to run; `make test` (and the other
+# developer targets) add the test extras (pytest, playwright, hypothesis, ruff, ...).
 #
 #   make lab        open the course in JupyterLab (writes the student notebooks first)
 #   make student    write the student notebooks (no solutions, no outputs) into student/;
@@ -25,6 +27,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The test extras, installed on top by the targets that need them (a learner's `make lab` does not).
+TEST_STAMP := $(VENV)/.installed-test
 # The handouts' offline scripts come from npm; without npm the handout test is skipped.
 NODE_STAMP := node_modules/.package-lock.json
 NODE_DEPS := $(if $(shell command -v npm),$(NODE_STAMP))
@@ -39,8 +43,12 @@ OLDEST_STAMP := $(OLDEST_VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(TEST_STAMP)
 
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -79,21 +87,21 @@ test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
 	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
 	$(OLDEST_VENV)/bin/python -m pytest
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix --exit-zero .
 	$(BIN)/ruff format .
 
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks $(NB)
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m benchmarks $(ARGS)
 
-bench-suite: $(STAMP)
+bench-suite: $(TEST_STAMP)
 	$(BIN)/python -m benchmarks.suite_wall_time --runs 3
 
 handouts: $(STAMP) $(NODE_STAMP)

@@ -38,7 +38,8 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     """Train one sigmoid layer by hot-and-cold search.
 
     Each epoch tries a step up and a step down and keeps whichever lowers
-    the loss, if either does.
+    the loss, if either does.  If the two tie (equal losses), neither is
+    better and the parameters stay: the course's one tie rule (notebook 03).
 
     * ``nudge="together"`` moves every weight and bias by ``+step`` or
       ``-step`` at once, as the seed does: 2 loss evaluations an epoch.
@@ -260,14 +261,22 @@ class _HotAndColdSearch:
         return self._loss_of(params)
 
     def best_of(self, current, candidates):
-        """Return ``(params, loss)`` of the best candidate, if it beats ``current``."""
-        best_params, best_loss = None, current[1]
+        """Return ``(params, loss)`` of the strictly best candidate, if it beats ``current``.
+
+        The course's tie rule: when the two nudges tie (equal losses), neither is
+        better, so the parameters stay where they are.
+        """
+        scored = []
         for candidate in candidates:
             candidate_loss = self.loss_of(candidate)
             # NaN < x is False; an infinite loss or parameter is never better either.
-            if candidate_loss < best_loss and np.isfinite(candidate_loss) and np.all(np.isfinite(candidate)):
-                best_params, best_loss = candidate, candidate_loss
-        return (best_params, best_loss) if best_params is not None else current
+            if candidate_loss < current[1] and np.isfinite(candidate_loss) and np.all(np.isfinite(candidate)):
+                scored.append((candidate_loss, candidate))
+        if not scored:
+            return current
+        best_loss = min(loss for loss, _ in scored)
+        winners = [candidate for loss, candidate in scored if loss == best_loss]
+        return (winners[0], best_loss) if len(winners) == 1 else current
 
     def nudge_together(self, params, current_loss, step):
         return self.best_of((params, current_loss), (params + step, params - step))

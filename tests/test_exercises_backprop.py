@@ -7,7 +7,13 @@ import pytest
 
 import helpers
 from helpers.exercises import backprop
-from tests.exercise_support import assert_reveals_no_solution, assert_wrong_verdict, stub, teacher_namespace
+from tests.exercise_support import (
+    assert_reveals_no_solution,
+    assert_wrong_verdict,
+    exercise_cell,
+    stub,
+    teacher_namespace,
+)
 
 NOTEBOOK = "04_backpropagation.ipynb"
 OUTPUT, HIDDEN, BUGS = "nb04-output-layer-gradients", "nb04-hidden-layer-gradients", "nb04-find-the-bugs"
@@ -247,8 +253,29 @@ def test_backward_with_bugs_is_wrong_exactly_where_the_checker_says():
 
 def test_find_the_bugs_teacher_solution_passes():
     setup = "from helpers.exercises import backprop as backprop_checks\n"
-    namespace = teacher_namespace(NOTEBOOK, BUGS, setup=setup + _section_one_setup())
-    assert backprop.check_wrong_parameters(namespace["wrong_parameters"]).passed
+    namespace = teacher_namespace(NOTEBOOK, BUGS, setup=setup)
+    assert backprop.check_wrong_parameters(namespace["find_wrong_parameters"]).passed
+
+
+def test_find_the_bugs_stub_is_not_done():
+    assert backprop.check_wrong_parameters(stub).status == "not done"
+
+
+def test_find_the_bugs_function_that_names_every_parameter_is_told_so():
+    result = backprop.check_wrong_parameters(lambda suspect, numeric: list(suspect))
+    assert_wrong(result, BUGS, "you named every parameter")
+
+
+def test_the_checks_read_none_of_the_notebooks_variables():
+    # Section 6 rebinds X, Y and params to XOR's; the checkers rebuild section 1's network from its seeds.
+    params, X, Y, cache = section_one_network()
+    example = backprop.notebook_example()
+    assert np.array_equal(example["X"], X) and np.array_equal(example["Y"], Y)
+    assert all(np.array_equal(example["params"][name], params[name]) for name in params)
+    ns = teacher_namespace(NOTEBOOK, "nb04-output-layer-gradients")
+    assert backprop.check_output_layer_gradients(ns["output_layer_gradients"]).passed
+    ns = teacher_namespace(NOTEBOOK, "nb04-hidden-layer-gradients")
+    assert backprop.check_hidden_layer_gradients(ns["hidden_layer_gradients"]).passed
 
 
 def _section_one_setup():
@@ -287,3 +314,134 @@ def test_find_the_bugs_wrong_answers_do_not_name_the_bugs(answer, phrase):
 def test_find_the_bugs_accepts_gradient_names_and_any_order():
     assert backprop.check_wrong_parameters(("b2", "dW1")).passed
     assert backprop.check_wrong_parameters({"W1", "b2"}).passed
+
+
+# ---------------------------------------------------------------- exercise 4: the training loop
+
+LOOP = "nb04-training-loop"
+
+
+def teacher_train():
+    """The notebook's train, with the notebook's own output and hidden layer gradients beside it."""
+    namespace = teacher_namespace(NOTEBOOK, "nb04-output-layer-gradients")
+    exec(exercise_cell(NOTEBOOK, "nb04-hidden-layer-gradients"), namespace)
+    exec(exercise_cell(NOTEBOOK, LOOP), namespace)
+    return namespace["train"]
+
+
+def loop_with(*, record_start=True, record_end=True, early_update=False, shared=False):
+    """The teacher's loop with one classic mistake."""
+
+    def train(params, X, Y, step, epochs):
+        trained = dict(params) if shared else {name: value.copy() for name, value in params.items()}
+        losses = []
+        for epoch in range(epochs + 1):
+            A2, cache = helpers.forward(trained, X)
+            if (epoch > 0 or record_start) and (epoch < epochs or record_end):
+                losses.append(helpers.binary_cross_entropy(Y, A2))
+            if epoch == epochs:
+                break
+            dZ2 = (A2 - Y) / Y.size
+            dW2, db2 = dZ2 @ cache["A1"].T, dZ2.sum(axis=1, keepdims=True)
+            if early_update:
+                trained["W2"] = trained["W2"] - step * dW2
+                trained["b2"] = trained["b2"] - step * db2
+            dZ1 = (trained["W2"].T @ dZ2) * cache["A1"] * (1 - cache["A1"])
+            dW1, db1 = dZ1 @ X.T, dZ1.sum(axis=1, keepdims=True)
+            updates = (("W1", dW1), ("b1", db1)) + (() if early_update else (("W2", dW2), ("b2", db2)))
+            for name, grad in updates:
+                if shared:
+                    trained[name] -= step * grad
+                else:
+                    trained[name] = trained[name] - step * grad
+        return trained, np.array(losses)
+
+    return train
+
+
+def test_training_loop_teacher_solution_passes():
+    result = backprop.check_training_loop(teacher_train())
+    assert result.passed, result.message
+
+
+def test_training_loop_my_correct_variant_passes():
+    assert backprop.check_training_loop(loop_with()).passed
+
+
+def test_training_loop_stub_is_not_done():
+    assert backprop.check_training_loop(stub).status == "not done"
+
+
+def test_training_loop_updating_before_all_gradients_is_named():
+    result = backprop.check_training_loop(loop_with(early_update=True))
+    assert_wrong(result, LOOP, "before all the gradients are computed")
+
+
+def test_training_loop_history_missing_the_last_loss_is_off_by_one():
+    result = backprop.check_training_loop(loop_with(record_end=False))
+    assert_wrong(result, LOOP, "off by one", "after the last update is missing")
+
+
+def test_training_loop_forgetting_the_start_is_named():
+    result = backprop.check_training_loop(loop_with(record_start=False))
+    assert_wrong(result, LOOP, "forgets to record the start")
+
+
+def test_training_loop_mutating_the_shared_dict_is_named():
+    result = backprop.check_training_loop(loop_with(shared=True))
+    assert_wrong(result, LOOP, "changed the params it was given", "copies the dict but not its arrays")
+
+
+def test_training_loop_climbing_is_named():
+    def climbing(params, X, Y, step, epochs):
+        return loop_with()(params, X, Y, -step, epochs)
+
+    assert_wrong(backprop.check_training_loop(climbing), LOOP, "the loss climbs")
+
+
+def test_training_loop_forward_pass_outside_the_loop_is_named():
+    def forward_once(params, X, Y, step, epochs):
+        trained = {name: value.copy() for name, value in params.items()}
+        A2, cache = helpers.forward(trained, X)
+        losses = [helpers.binary_cross_entropy(Y, A2)]
+        for _ in range(epochs):
+            grads = helpers.backward(trained, cache, Y)
+            trained = {name: trained[name] - step * grads[name] for name in trained}
+            losses.append(helpers.binary_cross_entropy(Y, A2))
+        return trained, np.array(losses)
+
+    assert_wrong(backprop.check_training_loop(forward_once), LOOP, "the loss never changes")
+
+
+def test_training_loop_returning_the_start_is_named():
+    def untrained(params, X, Y, step, epochs):
+        copy = {name: value.copy() for name, value in params.items()}
+        return params, helpers.gradient_descent(copy, X, Y, step=step, epochs=epochs)
+
+    assert_wrong(backprop.check_training_loop(untrained), LOOP, "still the starting value")
+
+
+def test_training_loop_unknown_mistake_gets_no_wrong_name():
+    def half_step(params, X, Y, step, epochs):
+        return loop_with()(params, X, Y, step / 2, epochs)
+
+    result = backprop.check_training_loop(half_step)
+    assert_wrong(result, LOOP, "entry 0 is right", forbidden=("climbs", "off by one", "before all the gradients"))
+
+
+def test_output_layer_in_float32_is_told_about_precision():
+    def in_float32(A1, A2, Y):
+        A1, A2, Y = (np.asarray(a, dtype=np.float32) for a in (A1, A2, Y))
+        dZ2 = (A2 - Y) / Y.size
+        return dZ2, dZ2 @ A1.T, dZ2.sum(axis=1, keepdims=True)
+
+    assert_wrong(check_output(in_float32), "nb04-output-layer-gradients", "float32")
+
+
+def test_training_loop_in_float32_is_told_about_precision():
+    def in_float32(params, X, Y, step, epochs):
+        small = {name: value.astype(np.float32) for name, value in params.items()}
+        trained, losses = loop_with()(small, X.astype(np.float32), Y.astype(np.float32), step, epochs)
+        return {name: value.astype(float) for name, value in trained.items()}, losses
+
+    assert_wrong(backprop.check_training_loop(in_float32), LOOP, "float32")

@@ -104,7 +104,20 @@ def test_passes_to_reach_does_not_reveal_the_expected_count():
 @pytest.fixture(scope="module")
 def teacher_steps():
     namespace = teacher_namespace(NOTEBOOK, "nb05-step-sizes")
-    return namespace["freeze_step"], namespace["converge_step"], namespace["diverge_step"]
+    return namespace["chosen_steps"]()
+
+
+def test_step_sizes_teacher_function_passes():
+    namespace = teacher_namespace(NOTEBOOK, "nb05-step-sizes")
+    assert checks.check_step_sizes(namespace["chosen_steps"]).passed
+
+
+def test_step_sizes_function_stub_is_not_done():
+    assert checks.check_step_sizes(stub).status == "not done"
+
+
+def test_step_sizes_function_returning_two_steps_is_named():
+    assert_wrong(checks.check_step_sizes(lambda: (3.0, 2.0)), "nb05-step-sizes", "three steps")
 
 
 def test_step_sizes_teacher_solution_passes(teacher_steps):
@@ -166,4 +179,15 @@ def test_no_later_cell_uses_what_an_exercise_cell_defines():
         used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
         is_check_cell = source.startswith("verdict = checks.check_")
         assert is_check_cell or not (used & defined), f"a later cell uses {used & defined}: {source[:80]}"
-    assert seen_exercise and {"freeze_step", "passes_to_reach", "count_parameters"} <= defined
+    assert seen_exercise and {"chosen_steps", "passes_to_reach", "count_parameters"} <= defined
+
+
+def test_count_parameters_multiplying_the_widths_is_not_called_a_forgotten_bias():
+    # At 2-4-1 this equals "forgot b1" (13); elsewhere it does not, so only the real mistake is named.
+    result = checks.check_count_parameters(lambda n_in, n_hidden, n_out: n_in * n_hidden * n_out + n_hidden + n_out)
+    assert_wrong(result, "nb05-count-parameters", "n_in * n_hidden * n_out", forbidden=("b1",))
+
+
+def test_count_parameters_forgetting_b1_is_still_named():
+    result = checks.check_count_parameters(lambda n_in, n_hidden, n_out: n_hidden * n_in + n_out * (n_hidden + 1))
+    assert_wrong(result, "nb05-count-parameters", "forget the hidden layer's biases b1")

@@ -127,8 +127,10 @@ def teacher_sweep():
     return teacher_namespace(NOTEBOOK, SWEEP)["each_sweep"]
 
 
-def sweep_with(*, accept, choose_up=lambda up, down: up <= down, from_start=False, in_place=False, recompute=False):
-    """Variants of one sweep of "each", each with one classic mistake."""
+def sweep_with(
+    *, accept, choose_up=lambda up, down: up < down, from_start=False, in_place=False, recompute=False, stale=False
+):
+    """Variants of one sweep of "each", each with one classic mistake (``stale``: the loss to beat never updated)."""
 
     def each_sweep(theta, loss, s):
         theta = theta if in_place else np.array(theta, dtype=float)
@@ -146,7 +148,8 @@ def sweep_with(*, accept, choose_up=lambda up, down: up <= down, from_start=Fals
                 continue
             best, best_loss = (up, loss_up) if choose_up(loss_up, loss_down) else (down, loss_down)
             if accept(best_loss, base_loss):
-                theta[j], current = best[j], best_loss
+                theta[j] = best[j]
+                current = current if stale else best_loss
         return theta
 
     return each_sweep
@@ -201,3 +204,77 @@ def test_sweep_recomputing_the_current_loss_costs_too_much():
 def test_sweep_returning_the_wrong_shape_is_named():
     result = checks.check_each_sweep(lambda theta, loss, s: np.asarray(theta, dtype=float).reshape(1, -1))
     assert_wrong(result, SWEEP, "has shape (1, 3), expected (3,)")
+
+
+def test_sweep_moving_up_on_a_tie_is_named():
+    result = checks.check_each_sweep(sweep_with(accept=strictly, choose_up=lambda up, down: up <= down))
+    assert_wrong(result, SWEEP, "a tie", "when the two nudges tie, it still moves")
+
+
+def test_sweep_never_updating_the_loss_to_beat_is_named_not_grokking():
+    result = checks.check_each_sweep(sweep_with(accept=strictly, stale=True))
+    assert_wrong(result, SWEEP, "never updates the loss to beat")
+    assert "Grokking" not in result.message
+
+
+def test_sweep_mistake_without_a_name_gets_no_wrong_name():
+    # Moves every parameter down whenever that helps, ignoring the nudge up: no classic mistake explains it.
+    def down_only(theta, loss, s):
+        theta = np.array(theta, dtype=float)
+        current = loss(theta)
+        for j in range(theta.size):
+            down = theta.copy()
+            down[j] -= s
+            if loss(down) < current:
+                theta, current = down, loss(down)
+        return theta
+
+    result = checks.check_each_sweep(down_only)
+    assert result.status == "wrong" and "is not where one sweep leaves it" in result.message
+
+
+def _first_that_helps(w, loss, s):
+    current = loss(w)
+    if loss(w + s) < current:
+        return w + s
+    if loss(w - s) < current:
+        return w - s
+    return w
+
+
+def _up_on_a_tie(w, loss, s):
+    current, up, down = loss(w), loss(w + s), loss(w - s)
+    if up < current and up <= down:
+        return w + s
+    if down < current and down < up:
+        return w - s
+    return w
+
+
+def test_step_returning_the_first_nudge_that_helps_is_named():
+    result = checks.check_hot_and_cold_step(_first_that_helps)
+    assert_wrong(result, STEP, "both nudges lower the loss", "compare the two nudges")
+
+
+def test_step_moving_up_on_a_tie_is_named():
+    result = checks.check_hot_and_cold_step(_up_on_a_tie)
+    assert_wrong(result, STEP, "a tie", "a tie stays at w")
+
+
+def test_helpers_hot_and_cold_stays_on_a_tie():
+    import helpers
+
+    # A loss that is lowest far from h = 1/2 and symmetric about it: at b = 0 both nudges of b lower it by
+    # exactly as much (rounded to 6 decimals, so rounding cannot break the tie); x = 0, so W's nudges change nothing.
+    def far_from_half(y, h):
+        return -float(np.round(np.abs(np.asarray(h) - 0.5).sum(), 6))
+
+    x, W, b, y = np.zeros(1), np.zeros((1, 1)), np.zeros(1), np.array([0.5])
+    run = helpers.hot_and_cold(x, W, b, y, step=0.5, epochs=1, nudge="each", loss=far_from_half)
+    assert np.array_equal(run.b, b) and np.array_equal(run.W, W)
+    assert far_from_half(y, helpers.sigmoid(0.5)) < far_from_half(y, helpers.sigmoid(0.0))  # both nudges help
+
+
+def test_slope_in_float32_is_told_about_precision():
+    result = checks.check_slope_from_nudges(lambda up, down, s: np.float32(up - down) / np.float32(2 * s))
+    assert_wrong(result, SLOPE, "float32")

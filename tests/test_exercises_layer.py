@@ -286,3 +286,32 @@ def test_teacher_solution_passes(name):
 @pytest.mark.parametrize("name", CHECKERS)
 def test_stub_is_not_done(name):
     assert CHECKERS[name](stub).status == "not done"
+
+
+def test_the_seeds_formula_with_its_warning_silenced_is_caught():
+    # np.errstate inside the learner's function hides the overflow from any warning filter; the value at
+    # z = -720 (exactly 0 instead of about 2e-313) does not.
+    def silenced(z):
+        with np.errstate(over="ignore"):
+            return 1 / (1 + np.exp(-z))
+
+    result = checks.check_stable_sigmoid(silenced)
+    assert_wrong(result, SIGMOID, "-720", "overflowed", "Silencing the warning")
+
+
+def test_the_seeds_formula_with_warnings_filtered_is_caught():
+    import warnings
+
+    def filtered(z):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+    assert_wrong(checks.check_stable_sigmoid(filtered), SIGMOID, "-720", "overflowed")
+
+
+def test_layer_forward_in_float32_is_told_about_precision():
+    def in_float32(X, W, b):
+        return helpers.sigmoid(W.astype(np.float32) @ X.astype(np.float32) + b.astype(np.float32)).astype(float)
+
+    assert_wrong(checks.check_layer_forward(in_float32), LAYER, "float32")

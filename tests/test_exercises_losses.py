@@ -229,3 +229,40 @@ def test_an_answer_that_only_fits_the_notebooks_example_is_caught(capsys):
     w_1, b_1 = right_step(np.array([-1.0]), 0.0, np.array([2.0]), 1.0, 0.5)
     message = wrong(checks.check_gradient_step(lambda w, b, x, y, a: (np.full_like(w, w_1[0]), b_1)), capsys, STEP_ID)
     assert "n_in = 3" in message
+
+
+# --- hints that name the mistake actually made ------------------------------------------------------
+
+
+def test_mse_dividing_by_len_y_is_named_not_as_a_sum(capsys):
+    # Right on the 1-D example (len(y) = N there), wrong on a (1, m) batch, where len(y) = 1 gives the sum.
+    message = wrong(
+        checks.check_mean_squared_error(lambda y, h: np.sum((y - h) ** 2) / len(y)), capsys, MSE_ID, "len(y)", "y.size"
+    )
+    assert "sum instead of averaging" not in message
+
+
+def test_mse_in_float32_is_told_about_precision(capsys):
+    def in_float32(y, h):
+        d = np.asarray(y, dtype=np.float32) - np.asarray(h, dtype=np.float32)
+        return np.mean(d**2)
+
+    message = wrong(checks.check_mean_squared_error(in_float32), capsys, MSE_ID, "float32", "float64")
+    assert "not one of the classic mistakes" not in message
+
+
+def test_bce_in_float32_is_told_about_precision(capsys):
+    def in_float32(y, h):
+        y, h = np.asarray(y, dtype=np.float32), np.asarray(h, dtype=np.float32)
+        return -np.mean(y * np.log(h) + (1 - y) * np.log(1 - h))
+
+    wrong(checks.check_binary_cross_entropy(in_float32), capsys, BCE_ID, "float32")
+
+
+def test_gradient_step_in_float32_is_told_about_precision(capsys):
+    def in_float32(w, b, x, y, alpha):
+        w, x = np.asarray(w, dtype=np.float32), np.asarray(x, dtype=np.float32)
+        h = helpers.sigmoid(np.dot(w, x) + np.float32(b)).astype(np.float32)
+        return w - np.float32(alpha) * (h - np.float32(y)) * x, np.float32(b) - np.float32(alpha) * (h - np.float32(y))
+
+    wrong(checks.check_gradient_step(in_float32), capsys, STEP_ID, "float32")

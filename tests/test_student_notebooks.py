@@ -377,10 +377,55 @@ def test_student_version_of_the_course(name, student_folder):
     assert_links_work_from_student_folder(nb, set(TEACHER_NOTEBOOKS))
 
 
+def check_cells(nb) -> list:
+    """``(exercise cell, its check cell)``: the check is the first code cell after each exercise cell."""
+    pairs = []
+    for index, cell in enumerate(nb.cells):
+        if is_solution_cell(cell):
+            check = next(later for later in nb.cells[index + 1 :] if later.cell_type == "code")
+            assert "check_" in check.source, f"the cell after exercise {cell.id} is not its check: {check.source[:80]}"
+            pairs.append((cell, check))
+    return pairs
+
+
 @pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
-def test_student_notebook_runs_top_to_bottom_raising_only_in_its_stubs(name, student_folder):
+def test_student_notebook_runs_every_cell_with_every_exercise_unanswered(name, student_folder):
+    """Run All in the student version, nothing answered: every cell runs, and every check says "not done yet"."""
     nb = execute(student_folder / name)
-    assert_only_stubs_raise(nb)
+    assert not errors(nb), "Run All stops: " + "; ".join(f"cell {c.id}: {o.ename}: {o.evalue}" for c, o in errors(nb))
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert all(cell.execution_count for cell in code), "a code cell did not run"
+    assert code[-1].execution_count == len(code), "the last code cell is not the last to run"
+    pairs = check_cells(nb)
+    assert pairs, f"{name} has no exercise"
+    for exercise, check in pairs:
+        assert stream_text(check).startswith("[not done yet]"), (exercise.id, stream_text(check))
+
+
+def execute_and_rerun_checks(path: Path):
+    """Run a teacher notebook top to bottom, then every check cell again at its end: (first verdicts, second)."""
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(nb, kernel_name="python3", timeout=600, resources={"metadata": {"path": str(path.parent)}})
+    with client.setup_kernel():
+        for index, cell in enumerate(nb.cells):
+            client.execute_cell(cell, index)
+        checks = [check for _, check in check_cells(nb)]
+        first = [stream_text(check) for check in checks]
+        again = []
+        for check in checks:
+            copy = nbformat.v4.new_code_cell(check.source)
+            nb.cells.append(copy)
+            client.execute_cell(copy, len(nb.cells) - 1)
+            again.append(stream_text(copy))
+    return first, again
+
+
+@pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
+def test_every_check_cell_judges_the_same_when_rerun_at_the_end_of_the_teacher_notebook(name):
+    """Later cells rebind X, Y, params...: a check reads only its own inputs, so its verdict does not change."""
+    first, again = execute_and_rerun_checks(NOTEBOOKS / name)
+    assert first and all(verdict.startswith("[passed]") for verdict in first), first
+    assert again == first
 
 
 def test_course_notebooks_edited_are_kept_unedited_are_updated(tmp_path):
@@ -414,3 +459,34 @@ def test_make_lab_config_turns_off_every_nbgrader_extension_installed():
     lab_extension = json.loads((prefix / "share/jupyter/labextensions/@jupyter/nbgrader/package.json").read_text())
     disabled = json.loads((config / "labconfig/page_config.json").read_text())["disabledExtensions"]
     assert disabled == {lab_extension["name"]: True}
+
+
+@pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
+def test_later_cells_never_depend_on_an_exercise_answer(name):
+    """Only an exercise's check cell reads its answer, or a cell that runs it only once its check has passed."""
+    import ast
+
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    checks = {check.id for _, check in check_cells(nb)}
+    defined: set = set()
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        tree = ast.parse(cell.source)
+        if is_solution_cell(cell):  # the names the answer defines at the top level (a function's locals stay inside)
+            for statement in tree.body:
+                if isinstance(statement, ast.FunctionDef):
+                    defined.add(statement.name)
+                elif isinstance(statement, ast.Assign):
+                    defined |= {
+                        node.id
+                        for target in statement.targets
+                        for node in ast.walk(target)
+                        if isinstance(node, ast.Name)
+                    }
+            continue
+        if cell.id in checks or is_course_check(cell):
+            continue
+        used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+        guarded = isinstance(tree.body[0], ast.If) and "verdict" in ast.unparse(tree.body[0].test)
+        assert guarded or not (used & defined), f"cell {cell.id} uses the answer {used & defined}: {cell.source[:80]}"

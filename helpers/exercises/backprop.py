@@ -19,8 +19,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..activations import sigmoid, sigmoid_derivative
-from ..two_layer import PARAMETER_NAMES, check_params
+from ..two_layer import PARAMETER_NAMES, _backward, _forward, check_params, forward, init_two_layer
 from ._checking import Mistake, as_array, call, close, diagnose, require_answer, run_check
+from ._hints import precision_hint
 
 #: Layer sizes of the unseen problems, ``(n_in, n_hidden, n_out, m)``: all different.
 UNSEEN_SIZES = ((3, 5, 2, 7), (4, 2, 3, 6), (2, 6, 1, 9))
@@ -95,10 +96,35 @@ def _check_bias_gradient(got, dZ, name: str, function: str, where: str):
         raise Mistake(f"{name} is not the gradient of L with respect to the bias{hint} (at {where})")
 
 
+def notebook_example() -> dict:
+    """Section 1's network and batch, rebuilt from their seeds: ``params``, ``X``, ``Y`` and ``cache``.
+
+    The checkers judge the notebook's example from here, never from the learner's
+    variables, so a check cell gives the same verdict after *Run All*, run on its
+    own, and after later cells have rebound ``X``, ``Y`` or ``params`` (section 6 does).
+    """
+    rng = np.random.default_rng(0)
+    params = init_two_layer(3, 4, 2, seed=0)
+    X = rng.normal(size=(3, 5))
+    Y = rng.integers(0, 2, size=(2, 5)).astype(float)
+    _, cache = forward(params, X)
+    return {"params": params, "X": X, "Y": Y, "cache": cache}
+
+
 def _notebook_example(**arrays) -> list:
-    """The notebook's own example as the first problem (its arrays as floats); none if the first is not given."""
+    """The notebook's example as the first problem: the arrays given, or else section 1's, rebuilt from its seeds."""
     if next(iter(arrays.values())) is None:
-        return []
+        example = notebook_example()
+        cache, Y = example["cache"], example["Y"]
+        known = {
+            "A1": cache["A1"],
+            "A2": cache["A2"],
+            "Y": Y,
+            "X": example["X"],
+            "W2": example["params"]["W2"],
+            "dZ2": (cache["A2"] - Y) / Y.size,
+        }
+        arrays = {name: known[name] for name in arrays}
     return [{name: np.asarray(value, float) for name, value in arrays.items()}]
 
 
@@ -113,7 +139,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
         n_hidden)`` and ``db2 (n_out, 1)`` for the mean cross-entropy over
         ``N = n_out * m`` entries.
     A1, A2, Y : array_like, optional
-        The notebook's own example, tried first.
+        The example tried first; by default section 1's network, rebuilt from its seeds.
 
     Returns
     -------
@@ -147,7 +173,8 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
                     mistakes[f"it is {n_out} times too large: N counts every entry, n_out * m, not m alone"] = (
                         expected_dZ2 * n_out
                     )
-                raise Mistake(f"dZ2 is not dL/dZ2{diagnose(dZ2, mistakes)} (at {where})")
+                hint = diagnose(dZ2, mistakes) or precision_hint(dZ2, expected_dZ2)
+                raise Mistake(f"dZ2 is not dL/dZ2{hint} (at {where})")
             dW2 = as_array(dW2, "dW2", where, (n_out, A1_.shape[0]))
             expected_dW2 = expected_dZ2 @ A1_.T
             if not close(dW2, expected_dW2):
@@ -164,6 +191,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
                         "it uses A2 (1 - A2) or another extra factor": (expected_dZ2 * A2_ * (1 - A2_)) @ A1_.T,
                     },
                 )
+                hint = hint or precision_hint(dW2, expected_dW2)
                 raise Mistake(f"dW2 has the right shape but not the right entries{hint} (at {where})")
             _check_bias_gradient(db2, expected_dZ2, "db2", name, where)
 
@@ -186,7 +214,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
         returns ``dZ1 (n_hidden, m)``, ``dW1 (n_hidden, n_in)`` and ``db1
         (n_hidden, 1)``.
     dZ2, W2, A1, X : array_like, optional
-        The notebook's own example, tried first.
+        The example tried first; by default section 1's network, rebuilt from its seeds.
 
     Returns
     -------
@@ -224,6 +252,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
                 hint = diagnose(dZ1, mistakes)
                 if not hint and (close(dZ1, dA1 * A1_) or close(dZ1, dA1 * (1 - A1_))):
                     hint = ": the sigmoid's derivative is incomplete, a factor is missing"
+                hint = hint or precision_hint(dZ1, expected_dZ1)
                 raise Mistake(f"dZ1 is not dL/dZ1{hint} (at {where})")
             dW1 = as_array(dW1, "dW1", where, (A1_.shape[0], X_.shape[0]))
             expected_dW1 = expected_dZ1 @ X_.T
@@ -237,6 +266,7 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
                         "the sign is flipped": -expected_dW1,
                     },
                 )
+                hint = hint or precision_hint(dW1, expected_dW1)
                 raise Mistake(f"dW1 has the right shape but not the right entries{hint} (at {where})")
             _check_bias_gradient(db1, expected_dZ1, "db1", name, where)
 
@@ -273,17 +303,15 @@ def backward_with_bugs(params, cache, Y):
 _BUGGY = frozenset({"W1", "b2"})
 
 
-def _parameter_names(answer) -> set:
+def _parameter_names(answer, name: str = "wrong_parameters") -> set:
     if isinstance(answer, str):
         answer = [answer]
     if not isinstance(answer, (list, tuple, set, frozenset)):
-        raise Mistake(
-            f"wrong_parameters should be a list of parameter names such as ['b1']; got {type(answer).__name__}"
-        )
+        raise Mistake(f"{name} should be a list of parameter names such as ['b1']; got {type(answer).__name__}")
     names = set()
     for item in answer:
         if not isinstance(item, str):
-            raise Mistake(f"wrong_parameters should hold names (strings) such as 'b1'; got {item!r}")
+            raise Mistake(f"{name} should hold names (strings) such as 'b1'; got {item!r}")
         cleaned = item.strip()
         cleaned = cleaned[1:] if cleaned[:1] == "d" and cleaned[1:] in PARAMETER_NAMES else cleaned
         if cleaned not in PARAMETER_NAMES:
@@ -292,13 +320,46 @@ def _parameter_names(answer) -> set:
     return names
 
 
+def _bug_hunt(sizes, seed):
+    """``(suspect, numeric)`` for a network: ``backward_with_bugs``'s gradients and the central differences."""
+    from ..gradient_check import numerical_gradient
+
+    if sizes is None:
+        example = notebook_example()
+        params, X, Y, cache = example["params"], example["X"], example["Y"], example["cache"]
+    else:
+        n_in, n_hidden, n_out, m = sizes
+        rng = np.random.default_rng(seed)
+        params = init_two_layer(n_in, n_hidden, n_out, seed=seed)
+        X = rng.normal(size=(n_in, m))
+        Y = rng.integers(0, 2, size=(n_out, m)).astype(float)
+        _, cache = forward(params, X)
+    return backward_with_bugs(params, cache, Y), numerical_gradient(params, X, Y, eps=1e-5)
+
+
+def _answer_names(wrong_parameters, name: str):
+    """The learner's names: the list itself, or what their function returns on section 1's network and an unseen one."""
+    if not callable(wrong_parameters):
+        return [_parameter_names(require_answer(wrong_parameters, name))]
+    answers = []
+    for sizes, seed, where in ((None, 0, "section 1's network"), ((2, 3, 3, 4), 21, "a 2-3-3 network, m = 4")):
+        suspect, numeric = _bug_hunt(sizes, seed)
+        copies = [{key: value.copy() for key, value in grads.items()} for grads in (suspect, numeric)]
+        answer = call(wrong_parameters, *copies, name=name, where=where)
+        answers.append(_parameter_names(answer, f"{name}(suspect, numeric)"))
+    return answers
+
+
 def check_wrong_parameters(wrong_parameters):
-    """Check the learner's list of the parameters whose gradients ``backward_with_bugs`` gets wrong.
+    """Check the learner's parameters whose gradients ``backward_with_bugs`` gets wrong.
 
     Parameters
     ----------
-    wrong_parameters : list of str or None
-        Names among ``"W1", "b1", "W2", "b2"`` (``"dW1"`` is accepted for
+    wrong_parameters : callable, or list of str or None
+        The learner's ``find_wrong_parameters(suspect, numeric)``, called with
+        ``backward_with_bugs``'s gradients and the numerical ones on section 1's
+        network (rebuilt from its seeds) and on one it has not seen; or a list
+        of names among ``"W1", "b1", "W2", "b2"`` (``"dW1"`` is accepted for
         ``"W1"``).  ``None`` means not answered yet.
 
     Returns
@@ -306,29 +367,214 @@ def check_wrong_parameters(wrong_parameters):
     CheckResult
         The verdict says how many names are missing or extra, never which.
     """
-    name = "wrong_parameters"
+    name = "find_wrong_parameters" if callable(wrong_parameters) else "wrong_parameters"
 
     def checks():
-        names = _parameter_names(require_answer(wrong_parameters, name))
-        extra, missing = names - _BUGGY, _BUGGY - names
-        if names == set(PARAMETER_NAMES):
-            raise Mistake(
-                "you named every parameter: the error over all parameters together is large as soon as "
-                "one is wrong; compare each parameter's gradient on its own"
-            )
-        problems = []
-        if extra:
-            problems.append(
-                f"{len(extra)} of the names you gave {'has' if len(extra) == 1 else 'have'} a correct gradient"
-            )
-        if missing:
-            problems.append(
-                f"{len(missing)} wrong gradient{' is' if len(missing) == 1 else 's are'} missing from your list"
-            )
-        if problems:
-            raise Mistake(
-                "; ".join(problems) + ". Compare each parameter's gradient with the numerical one, "
-                "one parameter at a time"
-            )
+        for names in _answer_names(wrong_parameters, name):
+            _judge_names(names)
 
     return run_check(name, checks, success="those are the gradients backward_with_bugs gets wrong")
+
+
+def _judge_names(names: set) -> None:
+    """A ``Mistake`` saying how many names are missing or extra, never which."""
+    extra, missing = names - _BUGGY, _BUGGY - names
+    if names == set(PARAMETER_NAMES):
+        raise Mistake(
+            "you named every parameter: the error over all parameters together is large as soon as "
+            "one is wrong; compare each parameter's gradient on its own"
+        )
+    problems = []
+    if extra:
+        problems.append(f"{len(extra)} of the names you gave {'has' if len(extra) == 1 else 'have'} a correct gradient")
+    if missing:
+        problems.append(
+            f"{len(missing)} wrong gradient{' is' if len(missing) == 1 else 's are'} missing from your list"
+        )
+    if problems:
+        raise Mistake(
+            "; ".join(problems) + ". Compare each parameter's gradient with the numerical one, one parameter at a time"
+        )
+
+
+# ---------------------------------------------------------------------------
+# Exercise 4: train(params, X, Y, step, epochs) -> (trained, losses)
+# ---------------------------------------------------------------------------
+
+#: The loop checker's problems, ``(n_in, n_hidden, n_out, m), seed, step, epochs``: none is the notebook's XOR.
+LOOP_PROBLEMS = (((3, 4, 2, 6), 31, 0.5, 6), ((2, 3, 1, 8), 32, 2.0, 5), ((4, 2, 3, 5), 33, 1.0, 4))
+
+
+def _loop_problem(sizes, seed):
+    n_in, n_hidden, n_out, m = sizes
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(n_in, m))
+    Y = rng.integers(0, 2, size=(n_out, m)).astype(float)
+    Y.flat[0], Y.flat[-1] = 0.0, 1.0
+    return init_two_layer(n_in, n_hidden, n_out, seed=seed), X, Y
+
+
+def _loss_of(A2, Y) -> float:
+    return float(-np.mean(Y * np.log(A2) + (1.0 - Y) * np.log(1.0 - A2)))
+
+
+def _loop(params, X, Y, step, epochs, *, early_update=False, forward_once=False, sign=-1.0):
+    """A training loop with a chosen classic mistake (none by default): ``(trained, losses)``.
+
+    ``early_update`` updates ``W2`` and ``b2`` before the hidden layer's
+    gradients are computed, so ``dA1`` uses the new ``W2``; ``forward_once``
+    runs the forward pass before the loop only; ``sign=+1`` climbs.
+    """
+    trained = {name: np.array(value, dtype=float) for name, value in params.items()}
+    losses = []
+    A2, cache = _forward(trained, X)
+    for epoch in range(epochs + 1):
+        if epoch and not forward_once:
+            A2, cache = _forward(trained, X)
+        losses.append(_loss_of(A2, Y))
+        if epoch == epochs:
+            break
+        if early_update:
+            dZ2 = (A2 - Y) / Y.size
+            trained["W2"] = trained["W2"] + sign * step * (dZ2 @ cache["A1"].T)
+            trained["b2"] = trained["b2"] + sign * step * dZ2.sum(axis=1, keepdims=True)
+            dZ1 = (trained["W2"].T @ dZ2) * cache["A1"] * (1.0 - cache["A1"])
+            trained["W1"] = trained["W1"] + sign * step * (dZ1 @ X.T)
+            trained["b1"] = trained["b1"] + sign * step * dZ1.sum(axis=1, keepdims=True)
+            continue
+        grads = _backward(trained, cache, Y)
+        trained = {name: trained[name] + sign * step * grads[name] for name in trained}
+    return trained, np.array(losses)
+
+
+def _loop_mistakes(params, X, Y, step, epochs) -> dict:
+    """Hint -> the losses a classic loop mistake records (each of shape ``(epochs + 1,)``)."""
+    return {
+        "it updates W2 and b2 before all the gradients are computed: the hidden layer's gradient then uses the "
+        "new W2. Compute every gradient of the epoch first (the whole backward pass), then update": _loop(
+            params, X, Y, step, epochs, early_update=True
+        )[1],
+        "the loss never changes: does the forward pass run inside the loop, on the updated parameters, every "
+        "epoch?": _loop(params, X, Y, step, epochs, forward_once=True)[1],
+        "the loss climbs: the update goes against the gradient, W = W - step * dW": _loop(
+            params, X, Y, step, epochs, sign=+1.0
+        )[1],
+    }
+
+
+def _check_history(losses, expected, epochs: int, where: str) -> np.ndarray:
+    """The learner's history as an ``(epochs + 1,)`` array, or a ``Mistake`` naming the off-by-one."""
+    if not isinstance(losses, (np.ndarray, list, tuple)):
+        raise Mistake(f"losses should be an array of epochs + 1 = {epochs + 1} numbers; got {type(losses).__name__}")
+    try:
+        history = np.asarray(losses, dtype=float)
+    except (TypeError, ValueError):
+        raise Mistake(f"losses should be numbers, one per epoch and one for the start (at {where})") from None
+    if history.ndim != 1:
+        raise Mistake(f"losses has shape {history.shape}; expected ({epochs + 1},), one loss a line (at {where})")
+    if history.shape == (epochs,):
+        if close(history, expected[1:], rtol=1e-9):
+            raise Mistake(
+                f"losses has {epochs} entries for {epochs} epochs, the losses after each update: it forgets to "
+                f"record the start. Entry 0 is the loss before any update, so there are epochs + 1 (at {where})"
+            )
+        if close(history, expected[:-1], rtol=1e-9):
+            raise Mistake(
+                f"losses has {epochs} entries for {epochs} epochs: the history is off by one, the loss after the "
+                f"last update is missing. Record epochs + 1 losses: before the first update and after each (at {where})"
+            )
+    if history.shape != (epochs + 1,):
+        raise Mistake(
+            f"losses has {history.size} entries for {epochs} epochs; expected epochs + 1 = {epochs + 1}: the loss "
+            f"before any update, then one after each update (at {where})"
+        )
+    if not np.all(np.isfinite(history)):
+        raise Mistake(f"losses contains NaN or infinity (at {where})")
+    return history
+
+
+def _snapshot(params) -> dict:
+    return {name: np.array(value, copy=True) for name, value in params.items()}
+
+
+def _check_one_loop(train, sizes, seed, step, epochs) -> None:
+    params, X, Y = _loop_problem(sizes, seed)
+    given = _snapshot(params)
+    arrays = {name: given[name] for name in PARAMETER_NAMES}
+    n_in, n_hidden, n_out, m = sizes
+    where = f"a {n_in}-{n_hidden}-{n_out} network, m = {m}, step = {step:g}, epochs = {epochs}"
+    reference = _snapshot(params)
+    expected_losses = _gradient_descent_reference(reference, X, Y, step, epochs)
+    result = _call(train, arrays, X.copy(), Y.copy(), step, epochs, name="train", where=where)
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        got = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
+        raise Mistake(f"train should return two things, (trained, losses); got {got} (at {where})")
+    trained, losses = result
+    changed = [name for name in PARAMETER_NAMES if not np.array_equal(arrays[name], params[name])]
+    if changed:
+        raise Mistake(
+            f"it changed the params it was given ({', '.join(changed)}) (at {where}): the caller's start is shared, "
+            "and dict(params) or params.copy() copies the dict but not its arrays, so W -= ... changes the "
+            "caller's. Copy every array, or write W = W - step * dW, which makes a new one"
+        )
+    history = _check_history(losses, expected_losses, epochs, where)
+    if not close(history, expected_losses, rtol=1e-9, atol=1e-12):
+        hint = _loop_hint(history, params, X, Y, step, epochs) or precision_hint(history, expected_losses, rtol=1e-9)
+        if not hint and close(history[0], expected_losses[0], rtol=1e-9):
+            t = int(np.argmax(~np.isclose(history, expected_losses, rtol=1e-9, atol=1e-12)))
+            hint = f": entry 0 is right, entry {t} is not (the loss after {t} updates)"
+        elif not hint:
+            hint = ": entry 0, the loss before any update, is already wrong: is it the mean cross-entropy over N?"
+        raise Mistake(f"the losses are not those of gradient descent (at {where}){hint}")
+    if not isinstance(trained, dict) or set(trained) != set(PARAMETER_NAMES):
+        raise Mistake(f"trained should be a dict with the keys W1, b1, W2, b2 (at {where})")
+    for name in PARAMETER_NAMES:
+        value = as_array(trained[name], f"trained[{name!r}]", where, reference[name].shape)
+        if close(value, params[name]):
+            raise Mistake(
+                f"trained[{name!r}] is still the starting value although the losses are right (at {where}): "
+                "return the parameters the loop trained"
+            )
+        if not close(value, reference[name], rtol=1e-9, atol=1e-12):
+            raise Mistake(f"trained[{name!r}] is not where gradient descent leaves it (at {where})")
+
+
+def _gradient_descent_reference(params, X, Y, step, epochs) -> np.ndarray:
+    from ..training import gradient_descent
+
+    return gradient_descent(params, X, Y, step=step, epochs=epochs)
+
+
+def _loop_hint(history, params, X, Y, step, epochs) -> str:
+    for hint, wrong in _loop_mistakes(params, X, Y, step, epochs).items():
+        if close(history, wrong, rtol=1e-9, atol=1e-12):
+            return f": {hint}"
+    return ""
+
+
+def check_training_loop(train):
+    """Check ``train(params, X, Y, step, epochs) -> (trained, losses)`` against ``helpers.gradient_descent``.
+
+    The learner's loop runs on problems it has not seen (none of them the
+    notebook's XOR); its losses must be ``helpers.gradient_descent``'s, in the
+    course's convention (``epochs + 1`` of them, entry 0 before any update), its
+    trained parameters the same, and the caller's ``params`` left unchanged.
+    The classic loop mistakes are named: updating before every gradient is
+    computed, a history off by one, a forgotten start, a changed (shared)
+    ``params``, a forward pass outside the loop, a climbing update.
+
+    Returns
+    -------
+    CheckResult
+    """
+
+    def checks():
+        for sizes, seed, step, epochs in LOOP_PROBLEMS:
+            _check_one_loop(train, sizes, seed, step, epochs)
+
+    return run_check(
+        "train",
+        checks,
+        success=f"the same losses and trained parameters as helpers.gradient_descent on {len(LOOP_PROBLEMS)} "
+        "networks you have not seen, and the params you were given left as they were",
+    )

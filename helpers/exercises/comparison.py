@@ -18,6 +18,7 @@ from .._validation import is_real_number
 from ..data import make_xor
 from ..two_layer import init_two_layer
 from ._checking import Mistake, as_number, call, call_for_number, diagnose, fmt, require_answer, run_check
+from ._hints import consistent_hint
 
 # --------------------------------------------------------------------------------------------------
 # count_parameters
@@ -35,9 +36,20 @@ def _count_mistakes(n_in, n_hidden, n_out):
         "did you forget the output layer's biases b2?": n_hidden * (n_in + 1) + n_out * n_hidden,
         "that is n_in * n_out, the weights of a network without its hidden layer": n_in * n_out,
         "that is n_in * n_hidden * n_out: the layers' weights add up, they do not multiply": n_in * n_hidden * n_out,
+        "n_in * n_hidden * n_out counts the weights as if they multiplied: the layers' weights add up, "
+        "n_hidden * n_in for W1 plus n_out * n_hidden for W2": n_in * n_hidden * n_out + n_hidden + n_out,
         "that counts the forward passes of a hot-and-cold sweep, 2P, not the parameters": 2
         * _count(n_in, n_hidden, n_out),
     }
+
+
+def _quiet_count(count_parameters, n_in, n_hidden, n_out):
+    """The learner's count as a float, or None if it raised or is not a number (judged later, with its message)."""
+    try:
+        value = count_parameters(n_in, n_hidden, n_out)
+    except Exception:
+        return None
+    return float(value) if is_real_number(value) else None
 
 
 def check_count_parameters(count_parameters):
@@ -47,13 +59,16 @@ def check_count_parameters(count_parameters):
     sizes += [tuple(int(v) for v in rng.integers(1, 40, size=3)) for _ in range(5)]
 
     def checks():
+        answers = [_quiet_count(count_parameters, *size) for size in sizes]
         for n_in, n_hidden, n_out in sizes:
             where = f"n_in = {n_in}, n_hidden = {n_hidden}, n_out = {n_out}"
             value = call_for_number(count_parameters, n_in, n_hidden, n_out, name="count_parameters", where=where)
             if value != round(value):
                 raise Mistake(f"count_parameters returned {value:g} at {where}; a count of entries is a whole number")
             if value != _count(n_in, n_hidden, n_out):
-                hint = diagnose(value, _count_mistakes(n_in, n_hidden, n_out))
+                # Name a mistake only if it explains every answer: at 2-4-1, n_in n_hidden n_out + n_hidden + n_out
+                # and "forgot b1" give the same 13.
+                hint = consistent_hint(answers, [_count_mistakes(*size) for size in sizes], rtol=0, atol=0)
                 hint = hint or ": count the entries of W1, b1, W2 and b2, with their shapes"
                 raise Mistake(f"count_parameters({n_in}, {n_hidden}, {n_out}) is wrong{hint}")
 
@@ -191,8 +206,23 @@ def _check_descent(step, params, X, Y, *, wanted: str, name: str):
     raise Mistake(f"{name}: with alpha = {step:g} {problem}; that is not {meaning}")
 
 
-def check_step_sizes(freeze_step, converge_step, diverge_step):
+def _three_steps(chosen_steps):
+    """``(freeze_step, converge_step, diverge_step)`` from the learner's function ``chosen_steps()``."""
+    steps = call(chosen_steps, name="chosen_steps", where="chosen_steps()")
+    if not isinstance(steps, (tuple, list)) or len(steps) != 3:
+        got = f"{len(steps)} values" if isinstance(steps, (tuple, list)) else type(steps).__name__
+        raise Mistake(
+            f"chosen_steps() should return three steps, (freeze_step, converge_step, diverge_step); got {got}"
+        )
+    return steps
+
+
+def check_step_sizes(freeze_step, converge_step=None, diverge_step=None):
     """Run the learner's three steps on section 2's XOR network (2-4-1, seed 0, 5,000 forward passes).
+
+    The notebook passes one function, ``chosen_steps()``, that returns the three
+    steps ``(freeze_step, converge_step, diverge_step)``; the three numbers may
+    also be given directly.
 
     * ``freeze_step`` (hot and cold, each): the search must freeze, every sweep keeping
       every parameter where it is, from some sweep in the first half of the budget on;
@@ -203,10 +233,13 @@ def check_step_sizes(freeze_step, converge_step, diverge_step):
     """
 
     def checks():
+        given = (freeze_step, converge_step, diverge_step)
+        if callable(freeze_step) and converge_step is None and diverge_step is None:
+            given = _three_steps(freeze_step)
         steps = (
-            _as_step(freeze_step, "freeze_step", "s"),
-            _as_step(converge_step, "converge_step", "alpha"),
-            _as_step(diverge_step, "diverge_step", "alpha"),
+            _as_step(given[0], "freeze_step", "s"),
+            _as_step(given[1], "converge_step", "alpha"),
+            _as_step(given[2], "diverge_step", "alpha"),
         )
         params, X, Y = _xor_problem()
         _check_freeze(steps[0], params, X, Y)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ._checking import Mistake, as_array, call, call_for_number, close, diagnose, run_check
+from ._hints import consistent_hint, precision_hint
 
 # The notebook's one-weight problem (Grokking Deep Learning, chapter 4).
 EXAMPLE = {"x": 0.5, "y": 0.8, "w": 0.5, "s": 0.001}
@@ -52,6 +53,31 @@ def _step_cases():
         )
     )
     cases.append(("L(w) = (w - 1.05)^2 at w = 1, s = 0.2 (both nudges raise the loss)", 1.0, _parabola(1.0, 1.05), 0.2))
+    # Double wells: both nudges lower the loss, so the two must be compared (and a tie keeps w).
+    cases.append(
+        (
+            "L(w) = (w^2 - 1)^2 + 0.1 w at w = 0, s = 1 (both nudges lower the loss, the nudge down more)",
+            0.0,
+            lambda v: (v * v - 1.0) ** 2 + 0.1 * v,
+            1.0,
+        )
+    )
+    cases.append(
+        (
+            "L(w) = (w^2 - 1)^2 - 0.1 w at w = 0, s = 1 (both nudges lower the loss, the nudge up more)",
+            0.0,
+            lambda v: (v * v - 1.0) ** 2 - 0.1 * v,
+            1.0,
+        )
+    )
+    cases.append(
+        (
+            "L(w) = (w^2 - 1)^2 at w = 0, s = 1 (both nudges lower the loss by exactly as much: a tie)",
+            0.0,
+            lambda v: (v * v - 1.0) ** 2,
+            1.0,
+        )
+    )
     # A flat stretch: the nudge up leaves the loss exactly as it is.
     cases.append(
         (
@@ -88,6 +114,18 @@ def check_hot_and_cold_step(hot_and_cold_step):
             went = next((label for label, value in moved.items() if close(got, value, rtol=1e-12, atol=1e-12)), None)
             if went is None:
                 raise Mistake(f"returned {got:.6g} for {where}; the new weight must be w + s, w - s or w itself")
+            both_help = loss_up < current and loss_down < current
+            if both_help and loss_up == loss_down:
+                raise Mistake(
+                    f"for {where} your function moved to {went}, but the two nudges tie: neither is better, "
+                    "and the course's rule is that a tie stays at w"
+                )
+            if both_help and went != "w":
+                raise Mistake(
+                    f"for {where} your function moved to {went}, the nudge with the larger loss: both nudges "
+                    "lower the loss here, so the first one that helps is not enough; compare the two nudges "
+                    "with each other too"
+                )
             if expected == w and min(loss_up, loss_down) == current:
                 raise Mistake(
                     f"for {where} your function moved to {went}, whose loss is only equal to the "
@@ -106,7 +144,12 @@ def check_hot_and_cold_step(hot_and_cold_step):
                 "moving the wrong way? (compare loss(w + s) with loss(w - s))"
             )
 
-    return run_check(name, checks, success="moves to the better nudge only when it lowers the loss, on 10 problems")
+    return run_check(
+        name,
+        checks,
+        success="moves to the better nudge only when it lowers the loss, and stays on a tie, "
+        f"on {len(_step_cases())} problems",
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -158,6 +201,7 @@ def check_slope_from_nudges(slope_from_nudges):
                 rtol=1e-9,
                 atol=1e-12,
             )
+            hint = hint or precision_hint(got, expected, rtol=1e-9)
             raise Mistake(f"wrong slope for {where}{hint}")
 
     return run_check(name, checks, success="the central difference on 8 inputs")
@@ -168,11 +212,14 @@ def check_slope_from_nudges(slope_from_nudges):
 # ---------------------------------------------------------------------------
 
 
-def _sweep(theta, loss, s, *, accept, choose_up, carry=True):
+def _sweep(theta, loss, s, *, accept, choose_up, carry=True, update_current=True):
     """One sweep of "each"; the keywords build the classic mistakes as well as the reference.
 
     ``carry=False`` judges every parameter's nudges from the starting point
     and applies all the moves at the end (instead of moving on from each accepted nudge).
+    ``update_current=False`` moves on from each accepted nudge but keeps comparing
+    with the starting loss.  On a tie between the two nudges the reference stays
+    (``choose_up`` is then false for both).
     """
     start = np.array(theta, dtype=float)
     start_loss = loss(start)
@@ -187,18 +234,32 @@ def _sweep(theta, loss, s, *, accept, choose_up, carry=True):
             continue
         best, best_loss = (up, loss_up) if choose_up(loss_up, loss_down) else (down, loss_down)
         if accept(best_loss, base_loss):
-            theta[j], current = best[j], best_loss
+            theta[j] = best[j]
+            current = best_loss if update_current else current
     return theta
 
 
 def _reference_sweep(theta, loss, s):
-    return _sweep(theta, loss, s, accept=lambda new, old: new < old, choose_up=lambda up, down: up <= down)
+    return _sweep(theta, loss, s, accept=lambda new, old: new < old, choose_up=_up_better)
+
+
+def _up_better(up, down):
+    """The course's tie rule: the nudge up wins only if strictly better; a tie moves neither way."""
+    return up < down
 
 
 def _sweep_mistakes(theta, loss, s):
-    better, up_first = (lambda new, old: new < old), (lambda up, down: up <= down)
-    # In this order: on the notebook's cases the first mistake that gives ``got`` is the one the learner made.
+    better, up_first = (lambda new, old: new < old), _up_better
+    # The checker names a mistake only if it explains the learner's result on every problem.
     return {
+        "when the two nudges tie, it still moves (up): a tie is no reason to prefer either, so the course's "
+        "rule keeps the parameter where it is": _sweep(
+            theta, loss, s, accept=better, choose_up=lambda up, down: up <= down
+        ),
+        "it never updates the loss to beat: after a nudge is kept, its loss is the current loss, and the "
+        "next nudges must beat that, not the starting loss": _sweep(
+            theta, loss, s, accept=better, choose_up=up_first, update_current=False
+        ),
         "it accepts a nudge whose loss only equals the current one: keep a nudge only if it makes the loss "
         "strictly smaller": _sweep(theta, loss, s, accept=lambda new, old: new <= old, choose_up=up_first),
         "every parameter was judged from the starting point: after a parameter moves, the next nudges "
@@ -267,6 +328,13 @@ def _sweep_cases():
         ),
         *least_squares[1:],
         (
+            "L(theta) = (theta[0]**2 - 1)**2 + (theta[1] - 0.5)**2 at theta = [0, 1.5], s = 1 "
+            "(both nudges of theta[0] lower the loss by exactly as much: a tie)",
+            np.array([0.0, 1.5]),
+            lambda t: float((t[0] ** 2 - 1.0) ** 2 + (t[1] - 0.5) ** 2),
+            1.0,
+        ),
+        (
             "a loss that does not depend on theta[1], s = 0.5",
             np.array([0.3, 0.7, -0.4]),
             lambda t: float(np.sum((t - ignored)[[0, 2]] ** 2)),
@@ -283,15 +351,33 @@ def _least_squares(A, c):
     return loss
 
 
+def _sweep_results(each_sweep, cases) -> list:
+    """``(the theta given, the result or the Mistake, the counting loss)`` for every problem, in order."""
+    results = []
+    for where, theta, loss, s in cases:
+        given, counting = theta.copy(), _CountingLoss(loss, theta.size)
+        try:
+            got = as_array(
+                call(each_sweep, given, counting, s, name="each_sweep", where=where), "each_sweep", where, (theta.size,)
+            )
+        except Mistake as mistake:
+            got = mistake
+        results.append((given, got, counting))
+    return results
+
+
 def check_each_sweep(each_sweep):
     """Check ``each_sweep(theta, loss, s)``: one sweep of "each", a new array, at most 2P + 1 evaluations."""
     name = "each_sweep"
 
     def checks():
-        for where, theta, loss, s in _sweep_cases():
+        cases = _sweep_cases()
+        results = _sweep_results(each_sweep, cases)
+        for index, (where, theta, loss, s) in enumerate(cases):
             P = theta.size
-            given, counting = theta.copy(), _CountingLoss(loss, P)
-            got = as_array(call(each_sweep, given, counting, s, name=name, where=where), name, where, (P,))
+            given, got, counting = results[index]
+            if isinstance(got, Mistake):
+                raise got
             if not np.array_equal(given, theta):
                 raise Mistake(
                     f"it changed the theta it was given (for {where}): work on a copy "
@@ -299,7 +385,12 @@ def check_each_sweep(each_sweep):
                 )
             expected = _reference_sweep(theta, loss, s)
             if not close(got, expected, rtol=1e-12, atol=1e-12):
-                hint = diagnose(got, _sweep_mistakes(theta, loss, s), rtol=1e-12, atol=1e-12)
+                hint = consistent_hint(
+                    [None if isinstance(result[1], Mistake) else result[1] for result in results],
+                    [_sweep_mistakes(case[1], case[2], case[3]) for case in cases],
+                    rtol=1e-12,
+                    atol=1e-12,
+                )
                 if not hint:
                     j = int(np.argmax(~np.isclose(got, expected, rtol=1e-12, atol=1e-12)))
                     hint = f": theta[{j}] is not where one sweep leaves it"
@@ -311,4 +402,6 @@ def check_each_sweep(each_sweep):
                     "plus the starting loss: keep the loss of the current point instead of recomputing it"
                 )
 
-    return run_check(name, checks, success="one sweep on 7 problems, at most 2P + 1 loss evaluations each")
+    return run_check(
+        name, checks, success=f"one sweep on {len(_sweep_cases())} problems, at most 2P + 1 loss evaluations each"
+    )

@@ -15,8 +15,10 @@ import warnings
 
 import numpy as np
 
+from .._validation import is_real_number
 from ..activations import sigmoid
 from ._checking import Mistake, NotDone, as_array, as_number, call, diagnose, fmt, run_check
+from ._hints import consistent_hint, precision_hint
 
 #: The seed's weights and biases, the bias as the (n_out, 1) column a batch needs.
 _SEED_W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]])
@@ -121,7 +123,7 @@ def _check_layer_forward(layer_forward) -> None:
             )
         got = as_array(got, "A", where, expected.shape)
         if not np.allclose(got, expected, rtol=1e-7, atol=1e-12):
-            hint = diagnose(got, _layer_mistakes(X, W, b))
+            hint = diagnose(got, _layer_mistakes(X, W, b)) or precision_hint(got, expected)
             i, k = np.argwhere(~np.isclose(got, expected, rtol=1e-7, atol=1e-12))[0]
             raise Mistake(f"wrong values at {where}, first at A[{i}, {k}]{hint}")
 
@@ -169,12 +171,24 @@ def _count_mistakes(sizes) -> dict:
     }
 
 
+def _count_answer(count_parameters, sizes):
+    """The learner's count for ``sizes`` as an int, or None if it raised or is not a whole number."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            got = count_parameters(list(sizes))
+        return int(got) if is_real_number(got) and float(got).is_integer() else None
+    except Exception:  # judged, with its message, when the checker reaches this case
+        return None
+
+
 def _check_count_parameters(count_parameters) -> None:
     rng = np.random.default_rng(20260203)
     cases = [[3, 2], [4, 3, 3, 2], [2, 4, 1], [5, 1]]
     cases += [list(rng.integers(1, 12, size=n)) for n in (2, 3, 5)]
-    for sizes in cases:
-        sizes = [int(n) for n in sizes]
+    cases = [[int(n) for n in sizes] for sizes in cases]
+    answers = [_count_answer(count_parameters, sizes) for sizes in cases]
+    for sizes, got in zip(cases, answers, strict=True):
         where = f"layer_sizes = {sizes}"
         got = call(count_parameters, list(sizes), name="count_parameters", where=where)
         if isinstance(got, (float, np.floating)) and float(got).is_integer():
@@ -186,9 +200,7 @@ def _check_count_parameters(count_parameters) -> None:
         got = int(as_number(got, "count_parameters", where))
         expected = _parameter_count(sizes)
         if got != expected:
-            mistakes = _count_mistakes(sizes)
-            values = list(mistakes.values())
-            hint = diagnose(got, {h: v for h, v in mistakes.items() if v != expected and values.count(v) == 1})
+            hint = consistent_hint(answers, [_count_mistakes(case) for case in cases], rtol=0, atol=0)
             direction = "too many" if got > expected else "too few"
             raise Mistake(f"{got} is {direction} at {where}{hint}")
 
@@ -287,6 +299,31 @@ def _check_no_overflow(stable_sigmoid) -> None:
             raise Mistake(f"stable_sigmoid(z) = {got[0]:g} is outside [0, 1] (at {where})")
 
 
+def _check_no_hidden_overflow(stable_sigmoid) -> None:
+    """Between z = -745 and -709 the sigmoid is a tiny float64 (subnormal); an overflowing exp gives exactly 0 there.
+
+    This looks at the value, not at warnings, so an overflow silenced with
+    ``np.errstate(over="ignore")`` (or ``warnings``) inside the learner's function is seen too.
+    """
+    z = np.array([-720.0])
+    where = "z = np.array([-720])"
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        got = as_array(
+            call(stable_sigmoid, z.copy(), name="stable_sigmoid", where=where), "stable_sigmoid(z)", where, (1,)
+        )
+    exact = float(np.exp(-720.0))  # about 2.2e-313: sigma(-720) = e^-720 / (1 + e^-720) = e^-720 in float64
+    if got[0] == 0.0:
+        raise Mistake(
+            f"stable_sigmoid(-720) is exactly 0 (at {where}), but sigma(-720) is about 2e-313, a number float64 "
+            "can still hold: exp(720) overflowed to infinity and 1 / (1 + inf) gave 0. Silencing the warning "
+            "(np.errstate, warnings.filterwarnings) does not remove the overflow; never exponentiate a large "
+            "positive number"
+        )
+    if not np.isclose(got[0], exact, rtol=1e-6, atol=0.0):
+        raise Mistake(f"wrong value at z = -720 (relative error {abs(got[0] - exact) / exact:.1e})")
+
+
 def _check_stable_sigmoid(stable_sigmoid) -> None:
     _check_no_overflow(stable_sigmoid)
     where = "the points z = " + ", ".join(f"{z:g}" for z in _SIGMOID_POINTS[:5]) + ", ... in one array"
@@ -306,6 +343,7 @@ def _check_stable_sigmoid(stable_sigmoid) -> None:
             f"at {where} the sigmoid rounds to 0 and 1 in float64; yours does not "
             "(did you clip z to too small a range?)"
         )
+    _check_no_hidden_overflow(stable_sigmoid)
     where = "a (2, 3) array z"
     z2 = np.array([[-3.0, 0.0, 3.0], [-750.0, 1.5, 750.0]])
     got2 = _call_quietly(stable_sigmoid, z2.copy(), where)
@@ -361,7 +399,8 @@ def check_stable_sigmoid(stable_sigmoid):
     return run_check(
         "stable_sigmoid",
         lambda: _check_stable_sigmoid(stable_sigmoid),
-        success="no warning at z = -1000 or 1000, float64-exact from z = -700 to 700, shape kept",
+        success="no warning at z = -1000 or 1000, no hidden overflow at z = -720, float64-exact from z = -700 to 700, "
+        "shape kept",
     )
 
 

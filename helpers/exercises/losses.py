@@ -18,6 +18,7 @@ import numpy as np
 
 from ..activations import sigmoid
 from ._checking import Mistake, as_array, as_number, call, close, diagnose, fmt, run_check
+from ._hints import precision_hint
 
 #: Seeds the checkers' random inputs (the learner never sees them).
 CHECK_SEED = 1001
@@ -74,18 +75,19 @@ def _too_large(n: int) -> str:
 def _mse_mistakes(y: np.ndarray, h: np.ndarray) -> dict:
     d = y - h
     mistakes = {}
-    if d.size > 1:
-        mistakes[_too_large(d.size)] = np.sum(d**2)
+    if d.ndim == 2 and d.shape[1] > 1:
+        # len(y) of a 2-D y is its number of rows, n_out: with one output that is the plain sum.
+        mistakes[
+            f"{d.shape[1]} times too large (m = {d.shape[1]}): did you divide by len(y)? For a batch of shape "
+            "(n_out, m), len(y) is the number of rows n_out, not the number of entries N: use y.size"
+        ] = np.sum(d**2) / d.shape[0]
     if d.ndim == 2 and d.shape[0] > 1:
         mistakes[
             f"{d.shape[0]} times too large (n_out = {d.shape[0]}): did you divide by the number of examples m "
             "instead of the number of entries N?"
         ] = np.sum(d**2) / d.shape[1]
-    if d.ndim == 2 and d.shape[1] > 1:
-        mistakes[
-            f"{d.shape[1]} times too large (m = {d.shape[1]}): did you divide by the number of outputs n_out "
-            "instead of the number of entries N?"
-        ] = np.sum(d**2) / d.shape[0]
+    if d.size > 1:
+        mistakes[_too_large(d.size)] = np.sum(d**2)
     mistakes["this is the mean of the differences, not of their squares: did you forget to square?"] = np.mean(d)
     mistakes["this is the mean of the absolute differences: the differences must be squared"] = np.mean(np.abs(d))
     mistakes["this is the square root of the right loss: leave the square root out"] = np.sqrt(np.mean(d**2))
@@ -100,8 +102,11 @@ def _raise_if_classic_mistake(got, mistakes: dict, where: str) -> None:
         raise Mistake(f"wrong value at {where}{hint}")
 
 
-def _unknown_mistake(where: str) -> Mistake:
-    """The verdict on a wrong loss that matches no classic mistake."""
+def _unknown_mistake(where: str, got=None, expected=None) -> Mistake:
+    """The verdict on a wrong loss that matches no classic mistake (a float32 answer is told so)."""
+    precision = precision_hint(got, expected) if got is not None else ""
+    if precision:
+        return Mistake(f"wrong value at {where}{precision}")
     return Mistake(f"wrong value at {where} (not one of the classic mistakes this checker knows)")
 
 
@@ -116,7 +121,7 @@ def _check_mse_case(function, y, h, where: str) -> None:
         raise Mistake(f"negative loss at {where}: a mean of squares is never negative")
     if expected == 0.0:
         raise Mistake(f"nonzero loss at {where}: a perfect prediction must cost exactly 0")
-    raise _unknown_mistake(where)
+    raise _unknown_mistake(where, got, expected)
 
 
 def check_mean_squared_error(mean_squared_error):
@@ -190,7 +195,7 @@ def _check_bce_case(function, y, h, where: str) -> None:
     _raise_if_classic_mistake(got, _bce_mistakes(y, h), where)
     if got < 0:
         raise Mistake(f"negative loss at {where}: cross-entropy is never negative; check the sign")
-    raise _unknown_mistake(where)
+    raise _unknown_mistake(where, got, expected)
 
 
 def check_binary_cross_entropy(binary_cross_entropy):
@@ -292,6 +297,9 @@ def _check_step_case(function, w, b, x, y, alpha, where: str) -> None:
         raise Mistake(f"w_new equals w at {where}: the weights were not updated")
     parts = (("w_new", close(w_got, w_right)), ("b_new", close(b_got, b_right)))
     wrong = " and ".join(part for part, ok in parts if not ok)
+    precision = precision_hint(got, np.append(w_right, b_right))
+    if precision:
+        raise Mistake(f"{wrong} wrong at {where}{precision}")
     raise Mistake(f"{wrong} wrong at {where} (not one of the classic mistakes this checker knows)")
 
 
