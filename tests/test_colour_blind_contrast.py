@@ -10,19 +10,15 @@ outline (a ``Stroke`` path effect): whichever contrasts more with the surface at
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt  # tests/conftest.py selects the Agg backend
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.patheffects import Stroke
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_rgb  # noqa: E402
-from matplotlib.patheffects import Stroke  # noqa: E402
-
-import helpers  # noqa: E402
-from helpers import comparison  # noqa: E402
-from helpers.figures import comparison_plots, use_course_style  # noqa: E402
+import helpers
+from helpers import comparison
+from helpers.figures import comparison_plots, use_course_style
 
 #: Machado et al. (2009), deuteranopia, severity 1.0: linear RGB to linear RGB.
 DEUTERANOPIA = np.array(
