@@ -83,6 +83,8 @@ def test_the_demo_of_05_shows_prose_figures_and_the_explorer_and_nothing_of_the_
         progress = page.locator("#loading_text")
         progress.wait_for(state="visible", timeout=60_000)
         assert progress.inner_text().startswith("Running the notebook")
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "voila-demo-05-running.png"))
         page.locator("#rendered_cells").wait_for(state="visible")
         page.wait_for_function("document.querySelectorAll('#rendered_cells img').length >= 3")
         text = page.locator("#rendered_cells").inner_text()
@@ -93,8 +95,10 @@ def test_the_demo_of_05_shows_prose_figures_and_the_explorer_and_nothing_of_the_
             "[...document.querySelectorAll('#rendered_cells [class*=\"widget\"]')]"
             ".some(e => e.getBoundingClientRect().height > 20)"
         )
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "voila-demo-05.png"), full_page=True)
+        # the whole page in one picture: Voila scrolls inside the page, so the window takes its height
+        height = page.evaluate("() => document.getElementById('rendered_cells').scrollHeight")
+        page.set_viewport_size({"width": 1366, "height": min(int(height) + 40, 16000)})
+        page.screenshot(path=str(ARTIFACTS / "voila-demo-05.png"))
         assert blocked == []
     finally:
         context.close()
