@@ -10,11 +10,12 @@
 #                   in parallel; with Debian's chromium installed, also the browser tests
 #   make test-oldest  the same suite in .venv-oldest, with every direct dependency at the
 #                   lowest version pyproject.toml allows (tools/oldest.py writes the pins)
-#   make lint       only the lint: ruff check and ruff format --check (notebooks included)
+#   make lint       only the lint: ruff check and ruff format --check (notebooks included), and
+#                   eslint (pinned in package.json) on the explorer's ES module, helpers/explorer.js
 #   make format     fix what the lint can fix: ruff check --fix, then ruff format
 #   make notebooks  re-execute every notebook in place and store its outputs (NB="03 04": some)
 #   make bench      print the benchmark table (not part of the tests; ARGS=--with-test-suite
-#                   also times one `make test`)
+#                   also times one `make test`), then the explorers' input-to-frame latency in Chromium
 #   make bench-suite  time `make test` three times
 #   make demo NB=05 show one notebook in Voila as a clean page for class (prose, figures and
 #                   explorers; no exercises, verdicts or checks): tools/jupyter_data/voila/templates/course
@@ -87,9 +88,10 @@ test-oldest: $(OLDEST_STAMP) $(NODE_DEPS)
 	$(OLDEST_VENV)/bin/python -m pip list --format=freeze | grep -iE '^($(shell $(PYTHON) -m tools.oldest | cut -d= -f1 | paste -sd'|'))=='
 	$(OLDEST_VENV)/bin/python -m pytest
 
-lint: $(TEST_STAMP)
+lint: $(TEST_STAMP) $(NODE_DEPS)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(if $(NODE_DEPS),npx --no-install eslint helpers,@echo "npm is missing: the explorer's JavaScript is not linted")
 
 format: $(TEST_STAMP)
 	$(BIN)/ruff check --fix --exit-zero .
@@ -98,8 +100,9 @@ format: $(TEST_STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks $(NB)
 
-bench: $(TEST_STAMP)
+bench: $(TEST_STAMP) $(NODE_DEPS)
 	$(BIN)/python -m benchmarks $(ARGS)
+	$(BIN)/python -m benchmarks.explorer_latency
 
 bench-suite: $(TEST_STAMP)
 	$(BIN)/python -m benchmarks.suite_wall_time --runs 3

@@ -13,7 +13,9 @@ One module per job:
 * ``layer_speedup`` - the seed's looped ``nn`` against ``helpers.sigmoid_layer`` (target >= 100x on 64->32, m=1000)
 * ``gradient_cost`` - forward, backprop, central differences and a hot-and-cold sweep, in forward passes
   (target: backprop <= 3 forwards)
-* ``slider_callback`` - ``StepSizeExplorer.update`` time (target: well under 100 ms)
+* ``slider_callback`` - the kernel's part of a slider move, ``StepSizeExplorer.shown`` (target: well under 100 ms)
+* ``explorer_latency`` - input event to drawn frame in Chromium, every explorer (target: median <= 16 ms);
+  run on its own by ``make bench``
 * ``suite_wall_time`` - wall time of ``make test``, only with ``--with-test-suite``
 * ``run`` - all sections in order
 * ``table`` - the printed report

@@ -22,7 +22,8 @@ One module per idea:
 * ``figures`` - every figure (``figures.plotting``, ``loss_plots``, ``hot_and_cold_plots``,
   ``backprop_figures``, ``comparison_plots``), the course style ``figures.use_course_style()``
   and ``figures.show(fig)``
-* ``widgets`` - ``StepSizeExplorer``: a step-size slider driving a run and its plot
+* ``widgets`` - ``StepSizeExplorer``: an anywidget whose runs, one per step-slider position, are
+  trained in Python and drawn and moved in the browser (``helpers/explorer.js``)
 
 The modules above ``figures`` and ``widgets`` are the math: they never import matplotlib
 or ipywidgets.  ``helpers.figures`` and ``helpers.widgets`` are imported on first use

@@ -5,11 +5,50 @@ on stderr elsewhere) only when it is *estimated* to take more than a few
 seconds: the decision is made from the amount of work, never from a clock, so
 that the short runs of the course's notebooks never print a bar, and their
 stored outputs do not depend on the machine's speed.
+
+On Ctrl-C (``KeyboardInterrupt``) a trainer normally returns the history of
+the epochs it completed, so a learner who stops a long run keeps what it
+did.  Code that would *judge* that history (an exercise's checker) runs the
+trainers inside ``interruptions_propagate()``: there Ctrl-C stops the run and
+propagates, and nothing is ever judged on a run that was cut short.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import sys
+
+#: Whether a trainer hit by Ctrl-C re-raises (True) instead of returning its partial history.
+_PROPAGATE_INTERRUPTS = contextvars.ContextVar("helpers_propagate_interrupts", default=False)
+
+
+@contextlib.contextmanager
+def interruptions_propagate():
+    """Within this block, Ctrl-C during a training run propagates instead of returning a partial history.
+
+    For code that uses a run's history as if it were complete: an exercise's
+    checker, a cache of runs.  Blocks nest; leaving one restores what was set.
+
+    Examples
+    --------
+    >>> with interruptions_propagate():
+    ...     interrupts_propagate()
+    True
+    >>> interrupts_propagate()
+    False
+    """
+    token = _PROPAGATE_INTERRUPTS.set(True)
+    try:
+        yield
+    finally:
+        _PROPAGATE_INTERRUPTS.reset(token)
+
+
+def interrupts_propagate() -> bool:
+    """Whether the caller is inside ``interruptions_propagate()`` (then a trainer must re-raise Ctrl-C)."""
+    return _PROPAGATE_INTERRUPTS.get()
+
 
 #: A run estimated to take longer than this many seconds shows a progress bar.
 PROGRESS_SECONDS = 3.0

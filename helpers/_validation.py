@@ -41,12 +41,10 @@ def as_float_array(value, name: str) -> np.ndarray:
     try:
         array = np.asarray(value)
     except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a rectangular array of numbers; got {value!r}") from error
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.integer)
-        or np.issubdtype(array.dtype, np.floating)
-        or np.issubdtype(array.dtype, np.bool_)
-    ):
+        raise ValueError(f"{name} must be a rectangular array of numbers; got {_short_repr(value)}") from error
+    if array.dtype == object:
+        array = _object_numbers(array, name)
+    if array.dtype.kind not in "biuf":  # bool, int, unsigned, float: not complex, times, strings or objects
         raise TypeError(
             f"{name} must hold real numbers (bool, int or float); got dtype {array.dtype} from {type(value).__name__}"
         )
@@ -57,6 +55,19 @@ def as_float_array(value, name: str) -> np.ndarray:
         bad = array[~np.isfinite(array)][0]
         raise ValueError(f"{name} must be finite; got {bad} among its {array.size} entries")
     return array
+
+
+def _object_numbers(array: np.ndarray, name: str) -> np.ndarray:
+    """An object array of real numbers (ints past int64, such as ``10**20``) as float64; anything else unchanged.
+
+    Raises ``ValueError`` naming ``name`` for an int too large for float64 (``10**400``).
+    """
+    if array.size == 0 or not all(is_real_number(item) for item in array.flat):
+        return array
+    try:
+        return array.astype(np.float64)
+    except OverflowError as error:
+        raise ValueError(f"{name} holds an int too large for float64 (about 1.8e308 at most)") from error
 
 
 def _reject_array_subclasses(value, name: str) -> None:
@@ -109,7 +120,7 @@ def check_in_unit_interval(array: np.ndarray, name: str) -> None:
 
 
 def check_positive_number(value, name: str) -> float:
-    """Return ``value`` as a float, raising unless it is a finite number > 0."""
+    """Return ``value`` as a float, raising unless it is a finite number > 0 (subnormals included)."""
     value = _real_number(value, name)
     if value <= 0:
         raise ValueError(f"{name} must be a finite number greater than 0; got {value}")
@@ -117,31 +128,91 @@ def check_positive_number(value, name: str) -> float:
 
 
 def check_non_negative_number(value, name: str) -> float:
-    """Return ``value`` as a float, raising unless it is a finite number >= 0."""
+    """Return ``value`` as a float, raising unless it is a finite number >= 0; ``-0.0`` is returned as ``0.0``.
+
+    NumPy refuses a negative zero where it wants a non-negative number
+    (``rng.normal(scale=-0.0)``: "scale < 0"), so it never leaves here.
+    """
     value = _real_number(value, name)
     if value < 0:
         raise ValueError(f"{name} must be a finite number >= 0; got {value}")
-    return value
+    return value + 0.0  # -0.0 + 0.0 is +0.0
+
+
+#: The most entries an array a helper makes may have: 2**25, 256 MiB of float64.  A larger
+#: request is refused by name before anything is allocated (rather than a MemoryError, or a
+#: kernel that swaps for minutes).
+MAX_ARRAY_ENTRIES = 2**25
+
+
+def check_allocation(entries: int, what: str, names: str) -> None:
+    """Raise ``ValueError`` naming ``names`` if an array of ``entries`` entries would exceed ``MAX_ARRAY_ENTRIES``.
+
+    ``entries`` is a Python int (exact, whatever its size); ``what`` says what
+    would be made, ``names`` which arguments set its size.
+    """
+    if entries > MAX_ARRAY_ENTRIES:
+        size = f"{entries * 8 / 2**30:,.3g} GiB" if entries < 10**30 else "more memory than any machine has"
+        raise ValueError(
+            f"{names} ask for {what} of {_show_int(entries)} entries, {size} of float64; "
+            f"the helpers make at most {MAX_ARRAY_ENTRIES:,} (helpers._validation.MAX_ARRAY_ENTRIES)"
+        )
 
 
 def is_real_number(value) -> bool:
-    """Whether ``value`` is one real number (an int, float or NumPy scalar), not a bool."""
-    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+    """Whether ``value`` is one real number (an int, float or NumPy scalar), not a bool and not a time.
+
+    ``np.timedelta64`` and ``np.datetime64`` count as integers in Python's
+    number tower, but a duration is not a number a helper can compute with.
+    """
+    return isinstance(value, numbers.Real) and not isinstance(value, (bool, np.timedelta64, np.datetime64))
+
+
+def is_int(value) -> bool:
+    """Whether ``value`` is one whole number (a Python or NumPy int), not a bool and not an ``np.timedelta64``."""
+    return isinstance(value, numbers.Integral) and not isinstance(value, (bool, np.timedelta64))
 
 
 def _real_number(value, name: str) -> float:
     if not is_real_number(value):
-        raise TypeError(f"{name} must be a real number; got {value!r} of type {type(value).__name__}")
-    value = float(value)
+        raise TypeError(f"{name} must be a real number; got {_short_repr(value)} of type {type(value).__name__}")
+    try:
+        value = float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must be a finite number; got {describe_huge_int(int(value))}, too large for float64"
+        ) from None
     if not np.isfinite(value):
         raise ValueError(f"{name} must be a finite number; got {value}")
     return value
 
 
+def describe_huge_int(value: int) -> str:
+    """``"an int of about 401 digits"``: without ``str(value)``, which Python refuses past 4,300 digits."""
+    digits = int(abs(value).bit_length() * 0.30103) + 1
+    return f"an int of about {digits:,} digits"
+
+
+def _show_int(value: int) -> str:
+    """An int with thousands separators, ``1,000,001``, or its size if it is huge."""
+    return f"{value:,}" if abs(value) < 10**30 else describe_huge_int(value)
+
+
+def _short_repr(value, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters (an argument may be a huge array or a huge int)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return describe_huge_int(value)
+    try:
+        text = repr(value)
+    except Exception:  # a broken __repr__ must not hide the real error
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def check_positive_int(value, name: str) -> int:
     """Return ``value`` as an int, raising unless it is a whole number >= 1."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an int; got {value!r} of type {type(value).__name__}")
+    if not is_int(value):
+        raise TypeError(f"{name} must be an int; got {_short_repr(value)} of type {type(value).__name__}")
     if value < 1:
         raise ValueError(f"{name} must be at least 1; got {value}")
     return int(value)
@@ -149,10 +220,10 @@ def check_positive_int(value, name: str) -> int:
 
 def check_int_in_range(value, name: str, low: int, high: int) -> int:
     """Return ``value`` as an int, raising unless it is a whole number in ``[low, high]``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an int; got {value!r} of type {type(value).__name__}")
+    if not is_int(value):
+        raise TypeError(f"{name} must be an int; got {_short_repr(value)} of type {type(value).__name__}")
     if not low <= value <= high:
-        raise ValueError(f"{name} must be an int from {low:,} to {high:,}; got {value:,}")
+        raise ValueError(f"{name} must be an int from {low:,} to {high:,}; got {_show_int(value)}")
     return int(value)
 
 
@@ -168,7 +239,7 @@ def check_choice(value, name: str, choices: tuple) -> str:
     """Return ``value`` unless it is not one of ``choices``."""
     if not isinstance(value, str) or value not in choices:
         expected = " or ".join(repr(choice) for choice in choices)
-        raise ValueError(f"{name} must be {expected}; got {value!r}")
+        raise ValueError(f"{name} must be {expected}; got {_short_repr(value)}")
     return value
 
 
@@ -182,7 +253,7 @@ def check_epochs(value, name: str = "epochs") -> int:
     """Return ``value`` as an int, raising unless ``1 <= value <= MAX_EPOCHS``."""
     value = check_positive_int(value, name)
     if value > MAX_EPOCHS:
-        raise ValueError(f"{name} must be at most {MAX_EPOCHS:,} (helpers.MAX_EPOCHS); got {value:,}")
+        raise ValueError(f"{name} must be at most {MAX_EPOCHS:,} (helpers.MAX_EPOCHS); got {_show_int(value)}")
     return value
 
 
@@ -194,12 +265,13 @@ def check_seed(seed, name: str = "seed") -> np.random.Generator:
     """
     if isinstance(seed, np.random.Generator):
         return seed
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+    if not is_int(seed):
         raise TypeError(
-            f"{name} must be an int >= 0 or a numpy.random.Generator; got {seed!r} of type {type(seed).__name__}"
+            f"{name} must be an int >= 0 or a numpy.random.Generator; got {_short_repr(seed)} "
+            f"of type {type(seed).__name__}"
         )
     if seed < 0:
-        raise ValueError(f"{name} must be an int >= 0 or a numpy.random.Generator; got {seed}")
+        raise ValueError(f"{name} must be an int >= 0 or a numpy.random.Generator; got {_show_int(seed)}")
     return np.random.default_rng(int(seed))
 
 
@@ -209,10 +281,10 @@ def check_int_seed(seed, name: str = "seed") -> int:
     For a helper that must rebuild the same random numbers again and again,
     which a Generator, drawn from at every call, would not give.
     """
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise TypeError(f"{name} must be an int >= 0; got {seed!r} of type {type(seed).__name__}")
+    if not is_int(seed):
+        raise TypeError(f"{name} must be an int >= 0; got {_short_repr(seed)} of type {type(seed).__name__}")
     if seed < 0:
-        raise ValueError(f"{name} must be an int >= 0; got {seed}")
+        raise ValueError(f"{name} must be an int >= 0; got {_show_int(seed)}")
     return int(seed)
 
 

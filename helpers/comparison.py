@@ -30,7 +30,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._validation import as_float_array, check_epochs, check_positive_int, check_positive_number
+from ._validation import (
+    MAX_EPOCHS,
+    _short_repr,
+    _show_int,
+    as_float_array,
+    check_allocation,
+    check_epochs,
+    check_positive_int,
+    check_positive_number,
+    is_int,
+)
 from .hot_and_cold import hot_and_cold_two_layer
 from .layer import sigmoid_layer
 from .training import gradient_descent
@@ -41,11 +51,15 @@ METHODS = ("hot and cold (each)", "finite differences", "backprop")
 
 
 def _parameters_of(state):
-    """``(W, b)`` from a ``(W, b)`` pair or from a record with ``.W`` and ``.b``."""
+    """``(W, b)`` from a pair ``(W, b)`` or a record with ``.W`` and ``.b``; else a ``TypeError`` saying what came."""
     if hasattr(state, "W") and hasattr(state, "b"):
         return state.W, state.b
-    W, b = state
-    return W, b
+    if isinstance(state, (tuple, list)) and len(state) == 2:
+        return state[0], state[1]
+    raise TypeError(
+        "train_one_epoch must return the new parameters as a pair (W, b) or a record with .W and .b; "
+        f"got {_short_repr(state)} of type {type(state).__name__}"
+    )
 
 
 def trace_path(train_one_epoch, W, b, epochs):
@@ -89,14 +103,22 @@ def trace_path(train_one_epoch, W, b, epochs):
            [1. , 0.5]])
     """
     if not callable(train_one_epoch):
-        raise TypeError(f"train_one_epoch must be a function train_one_epoch(W, b); got {train_one_epoch!r}")
+        raise TypeError(f"train_one_epoch must be a function train_one_epoch(W, b); got {_short_repr(train_one_epoch)}")
     epochs = check_epochs(epochs)
     W, b = as_float_array(W, "W"), as_float_array(b, "b")
-    path = [np.concatenate([W.ravel(), b.ravel()])]
-    for _ in range(epochs):
+    check_allocation((epochs + 1) * (W.size + b.size), "a path", "epochs, W and b")
+    path = np.empty((epochs + 1, W.size + b.size))
+    path[0] = np.concatenate([W.ravel(), b.ravel()])
+    for epoch in range(1, epochs + 1):
         W, b = _parameters_of(train_one_epoch(W, b))
-        path.append(np.concatenate([np.ravel(W), np.ravel(b)]))
-    return np.array(path)
+        W, b = as_float_array(W, "the W train_one_epoch returned"), as_float_array(b, "the b train_one_epoch returned")
+        if W.size + b.size != path.shape[1]:
+            raise ValueError(
+                f"train_one_epoch returned {W.size + b.size} parameters at epoch {epoch}; it started from "
+                f"{path.shape[1]}: it must keep the shapes of W and b"
+            )
+        path[epoch] = np.concatenate([W.ravel(), b.ravel()])
+    return path
 
 
 def each_staircase(path):
@@ -121,6 +143,7 @@ def each_staircase(path):
     if path.ndim != 2:
         raise ValueError(f"path must be 2-D, (epochs + 1, P); got shape {path.shape}")
     n_parameters = path.shape[1]
+    check_allocation(((path.shape[0] - 1) * n_parameters + 1) * n_parameters, "a staircase", "path's shape")
     points = [path[0]]
     for before, after in zip(path[:-1], path[1:], strict=True):
         for j in range(1, n_parameters + 1):
@@ -157,6 +180,9 @@ def layer_loss_grid(x, y, w_values, b_values):
     if x.ndim != 2 or x.shape[0] != 1 or y.shape != x.shape:
         raise ValueError(f"x and y must both have shape (1, m); got shapes {x.shape} and {y.shape}")
     w_values, b_values = as_float_array(w_values, "w_values"), as_float_array(b_values, "b_values")
+    check_allocation(
+        w_values.size * b_values.size * x.shape[1], "a grid of losses per example", "w_values, b_values and x"
+    )
     ww, bb = np.meshgrid(w_values.ravel(), b_values.ravel())
     a = sigmoid_layer(x, ww.reshape(-1, 1), bb.reshape(-1, 1))  # (grid points, m)
     return np.mean((y - a) ** 2, axis=1).reshape(ww.shape)
@@ -178,7 +204,26 @@ def hot_and_cold_work(result):
     losses : numpy.ndarray, shape (epochs + 1,)
         ``result.losses``.
     """
-    return np.asarray(result.evaluations).astype(int), np.asarray(result.losses, dtype=float)
+    if not (hasattr(result, "losses") and hasattr(result, "evaluations")):
+        raise TypeError(
+            f"result must have .losses and .evaluations (a hot-and-cold result); got {type(result).__name__}"
+        )
+    losses = as_float_array(result.losses, "result.losses")
+    passes = _counts(result.evaluations, "result.evaluations")
+    if passes.shape != losses.shape or losses.ndim != 1:
+        raise ValueError(
+            f"result.evaluations and result.losses must both have shape (epochs + 1,); got {passes.shape} and "
+            f"{losses.shape}"
+        )
+    return passes, losses
+
+
+def _counts(values, name: str) -> np.ndarray:
+    """``values`` as an int64 array of whole numbers from 0 to int64's maximum, or a ``ValueError`` naming ``name``."""
+    values = as_float_array(values, name)
+    if np.any(values < 0) or np.any(values != np.floor(values)) or np.any(values >= 2.0**63):
+        raise ValueError(f"{name} must hold whole counts from 0 to 2**63 - 1; got {_short_repr(values)}")
+    return values.astype(np.int64)
 
 
 def gradient_descent_work(losses, *, backward_cost=1):
@@ -210,11 +255,22 @@ def gradient_descent_work(losses, *, backward_cost=1):
     array([1, 4, 7])
     """
     losses = as_float_array(losses, "losses")
-    if isinstance(backward_cost, bool) or not isinstance(backward_cost, (int, np.integer)):
+    if losses.ndim != 1:
+        raise ValueError(f"losses must be 1-D, shape (epochs + 1,); got shape {losses.shape}")
+    if not is_int(backward_cost):
         backward_cost = check_positive_number(backward_cost, "backward_cost")
-    elif backward_cost < 1:
+        last = 1 + (1 + backward_cost) * (losses.size - 1)
+        if not np.isfinite(last):
+            raise ValueError(f"backward_cost = {backward_cost:g} makes the counts overflow float64")
+        return 1 + (1 + backward_cost) * np.arange(losses.size)
+    backward_cost = int(backward_cost)
+    if backward_cost < 1:
         raise ValueError(f"backward_cost must be greater than 0; got {backward_cost}")
-    return 1 + (1 + backward_cost) * np.arange(losses.size)
+    if 1 + (1 + backward_cost) * (losses.size - 1) > np.iinfo(np.int64).max:
+        raise ValueError(
+            f"backward_cost = {_short_repr(backward_cost)} makes the counts pass int64's maximum, 2**63 - 1"
+        )
+    return 1 + (1 + backward_cost) * np.arange(losses.size, dtype=np.int64)
 
 
 def passes_to_reach(passes, losses, level):
@@ -241,8 +297,10 @@ def passes_to_reach(passes, losses, level):
     True
     """
     passes, losses = as_float_array(passes, "passes"), as_float_array(losses, "losses")
-    if passes.shape != losses.shape:
-        raise ValueError(f"passes and losses must have the same shape; got {passes.shape} and {losses.shape}")
+    if passes.ndim != 1 or passes.shape != losses.shape:
+        raise ValueError(
+            f"passes and losses must be 1-D, of the same shape (n,); got {passes.shape} and {losses.shape}"
+        )
     level = check_positive_number(level, "level")
     reached = np.flatnonzero(losses <= level)
     return int(passes[reached[0]]) if reached.size else None
@@ -306,7 +364,15 @@ def sweeps_in_budget(P, budget):
     P, budget = check_positive_int(P, "P"), check_positive_int(budget, "budget")
     sweeps = (budget - 1) // (2 * P)
     if sweeps < 1:
-        raise ValueError(f"budget must allow one sweep of 2P + 1 = {2 * P + 1} forward passes; got {budget}")
+        raise ValueError(
+            f"budget must allow one sweep of 2P + 1 = {_show_int(2 * P + 1)} forward passes; got {_show_int(budget)}"
+        )
+    if sweeps > MAX_EPOCHS:
+        raise ValueError(
+            f"budget = {_short_repr(budget)} allows {_short_repr(sweeps)} sweeps of 2P = {2 * P} passes; "
+            f"a run makes at most {MAX_EPOCHS:,} (helpers.MAX_EPOCHS), so budget must be at most "
+            f"{2 * P * MAX_EPOCHS + 1:,}"
+        )
     return sweeps
 
 
@@ -317,8 +383,17 @@ def updates_in_budget(budget):
 
     >>> updates_in_budget(5000)
     2500
+
+    Raises ``ValueError`` naming ``budget`` if it allows more than ``MAX_EPOCHS`` updates.
     """
-    return (check_positive_int(budget, "budget") + 1) // 2
+    budget = check_positive_int(budget, "budget")
+    updates = (budget + 1) // 2
+    if updates - 1 > MAX_EPOCHS:
+        raise ValueError(
+            f"budget = {_short_repr(budget)} allows more than {MAX_EPOCHS:,} updates (helpers.MAX_EPOCHS); "
+            f"budget must be at most {2 * MAX_EPOCHS + 1:,}"
+        )
+    return updates
 
 
 def hot_and_cold_run(params, X, Y, *, step, budget):
@@ -377,8 +452,11 @@ def gradient_descent_run(params, X, Y, *, step, budget):
         ``updates_in_budget(budget)`` losses (one more than the updates) and
         the trained network.
     """
+    epochs = updates_in_budget(budget) - 1
+    if epochs < 1:
+        raise ValueError(f"budget must allow one update, 3 forward passes (1 + 2); got {budget}")
     trained = copy_params(params)
-    losses = gradient_descent(trained, X, Y, step=step, epochs=updates_in_budget(budget) - 1)
+    losses = gradient_descent(trained, X, Y, step=step, epochs=epochs)
     return DescentRun(losses, trained)
 
 
@@ -513,7 +591,8 @@ def describe_descent(losses):
 def final_loss_text(losses):
     """A run's last loss as ``"1.05e-03"`` if it settled, else its second half's range, ``"0.5 to 1.4"``."""
     facts = describe_descent(losses)
-    return f"{losses[-1]:.2e}" if facts.settled else f"{facts.low:.1f} to {facts.high:.1f}"
+    last = as_float_array(losses, "losses").ravel()[-1]
+    return f"{last:.2e}" if facts.settled else f"{facts.low:.1f} to {facts.high:.1f}"
 
 
 @dataclass(frozen=True)
@@ -588,7 +667,11 @@ def _fastest(reach: dict):
 
 def show_count(count) -> str:
     """A count of passes as ``"2,115"``, or ``"not reached"`` for ``None``."""
-    return f"{count:,}" if count is not None else "not reached"
+    if count is None:
+        return "not reached"
+    if not is_int(count) or count < 0:
+        raise TypeError(f"count must be an int >= 0 or None; got {_short_repr(count)} of type {type(count).__name__}")
+    return f"{int(count):,}" if count < 10**30 else _short_repr(int(count))
 
 
 def compare_steps(params, X, Y, *, hc_steps, gd_steps, budget, target):
@@ -602,11 +685,52 @@ def compare_steps(params, X, Y, *, hc_steps, gd_steps, budget, target):
     StepComparison
     """
     target = check_positive_number(target, "target")
+    hc_steps, gd_steps = _steps(hc_steps, "hc_steps"), _steps(gd_steps, "gd_steps")
+    if len(hc_steps) != len(gd_steps):
+        raise ValueError(
+            f"hc_steps and gd_steps must have the same length (the table pairs them); got {len(hc_steps)} "
+            f"and {len(gd_steps)}"
+        )
+    sweeps_in_budget(_count_parameters(params), budget)
+    updates_in_budget(budget)
     hc_runs = {s: hot_and_cold_run(params, X, Y, step=s, budget=budget) for s in hc_steps}
     gd_runs = {a: gradient_descent_run(params, X, Y, step=a, budget=budget) for a in gd_steps}
     hc_reach = {s: passes_to_reach(*hot_and_cold_work(run), target) for s, run in hc_runs.items()}
     gd_reach = {a: passes_to_reach(gradient_descent_work(run.losses), run.losses, target) for a, run in gd_runs.items()}
     return StepComparison(hc_runs, gd_runs, hc_reach, gd_reach, budget, target, _count_parameters(params))
+
+
+def _sequence(values, name: str, what: str) -> list:
+    """``values`` as a list: a list, a tuple, a range or a 1-D array, or a ``TypeError`` naming ``name``."""
+    if isinstance(values, np.ndarray) and values.ndim == 1:
+        return values.tolist()
+    if not isinstance(values, (list, tuple, range)):
+        raise TypeError(f"{name} must be a sequence (a list) of {what}; got {_short_repr(values)}")
+    return list(values)
+
+
+def _steps(values, name: str) -> list:
+    """``values`` as a non-empty list of distinct finite numbers > 0, or the error naming ``name``."""
+    values = _sequence(values, name, "steps")
+    if not values:
+        raise ValueError(f"{name} must hold at least one step")
+    steps = [check_positive_number(value, f"each of {name}") for value in values]
+    if len(set(steps)) != len(steps):
+        raise ValueError(f"{name} must not repeat a step; got {steps}")
+    return steps
+
+
+def _ints(values, name: str, low: int) -> list:
+    """``values`` as a non-empty list of ints >= ``low``, or the error naming ``name``."""
+    values = _sequence(values, name, "ints")
+    if not values:
+        raise ValueError(f"{name} must hold at least one value")
+    for value in values:
+        if not is_int(value) or value < low:
+            raise (TypeError if not is_int(value) else ValueError)(
+                f"each of {name} must be an int >= {low}; got {_short_repr(value)}"
+            )
+    return [int(value) for value in values]
 
 
 def reach_over_seeds(X, Y, *, n_hidden_values, seeds, hc_step, gd_step, budget, target):
@@ -632,6 +756,16 @@ def reach_over_seeds(X, Y, *, n_hidden_values, seeds, hc_step, gd_step, budget, 
         ``target``, ``inf`` where a run did not reach it within ``budget``.
     """
     X, Y = as_float_array(X, "X"), as_float_array(Y, "Y")
+    if X.ndim != 2 or Y.ndim != 2:
+        raise ValueError(f"X and Y must be 2-D, (n_in, m) and (n_out, m); got shapes {X.shape} and {Y.shape}")
+    n_hidden_values, seeds = _ints(n_hidden_values, "n_hidden_values", 1), _ints(seeds, "seeds", 0)
+    target = check_positive_number(target, "target")
+    hc_step, gd_step = check_positive_number(hc_step, "hc_step"), check_positive_number(gd_step, "gd_step")
+    for n_hidden in n_hidden_values:
+        P = n_hidden * (X.shape[0] + 1) + Y.shape[0] * (n_hidden + 1)
+        check_allocation(P, f"a network with n_hidden = {_show_int(n_hidden)}", "n_hidden_values")
+        sweeps_in_budget(P, budget)
+    updates_in_budget(budget)
     counts = {"hot and cold": [], "gradient descent": []}
     for n_hidden in n_hidden_values:
         hc_row, gd_row = [], []
@@ -669,9 +803,7 @@ def spread(counts):
     >>> spread([[300, 200, float("inf")]])["median"]
     array([300.])
     """
-    counts = np.asarray(counts, dtype=float)
-    if counts.ndim != 2 or counts.size == 0:
-        raise ValueError(f"counts must be a non-empty 2-D array (n_networks, n_seeds); got shape {counts.shape}")
+    counts = _reach_counts(counts, "counts")
     ordered = np.sort(counts, axis=1)
     return {
         "reached": np.sum(np.isfinite(counts), axis=1),
@@ -681,8 +813,35 @@ def spread(counts):
     }
 
 
+def _reach_counts(counts, name: str) -> np.ndarray:
+    """``counts`` as a non-empty 2-D float array of counts >= 0 or ``inf`` (a miss): NaN and -inf are refused."""
+    try:
+        array = np.asarray(counts)
+    except ValueError as error:
+        raise ValueError(f"{name} must be a rectangular 2-D array of counts; got {_short_repr(counts)}") from error
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold numbers (counts, or inf for a miss); got dtype {array.dtype}")
+    array = array.astype(float)
+    if array.ndim != 2 or array.size == 0:
+        raise ValueError(f"{name} must be a non-empty 2-D array (n_networks, n_seeds); got shape {array.shape}")
+    if np.any(np.isnan(array)) or np.any(array < 0):
+        raise ValueError(f"{name} must hold counts >= 0, or inf for a run that missed; got NaN or a negative entry")
+    return array
+
+
 def seed_table(counts, n_hidden_values, *, n_in=2, n_out=1) -> str:
     """``reach_over_seeds``'s counts as a table: per network and method, reached runs, min, median, max."""
+    if not isinstance(counts, dict) or not counts:
+        raise TypeError(f"counts must be the dict reach_over_seeds returns; got {type(counts).__name__}")
+    counts = {method: _reach_counts(value, f"counts[{method!r}]") for method, value in counts.items()}
+    n_hidden_values = _ints(n_hidden_values, "n_hidden_values", 1)
+    n_in, n_out = check_positive_int(n_in, "n_in"), check_positive_int(n_out, "n_out")
+    shapes = {value.shape for value in counts.values()}
+    if len(shapes) != 1 or next(iter(shapes))[0] != len(n_hidden_values):
+        raise ValueError(
+            f"every counts[...] must have shape (len(n_hidden_values), n_seeds) = ({len(n_hidden_values)}, ...); "
+            f"got {sorted(shapes)}"
+        )
     n_seeds = next(iter(counts.values())).shape[1]
     rows = [f"{'network':>8} {'P':>4} | {'method':>16} {'reached':>8} {'min':>6} {'median':>6} {'max':>6}"]
     spreads = {method: spread(c) for method, c in counts.items()}

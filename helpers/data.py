@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import MagnitudeError, check_non_negative_number, check_positive_int, check_seed
+from ._validation import MagnitudeError, check_allocation, check_non_negative_number, check_positive_int, check_seed
 
 #: The four XOR points, one per column, and their labels.
 XOR_X = np.array([[0.0, 0.0, 1.0, 1.0], [0.0, 1.0, 0.0, 1.0]])
@@ -23,7 +23,7 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
     n_per_corner : int
         Points around each corner, >= 1.
     noise : float
-        Standard deviation of the Gaussian scatter, >= 0.
+        Standard deviation of the Gaussian scatter, >= 0 (``-0.0`` counts as 0).
     seed : int >= 0 or numpy.random.Generator
         Seed for ``numpy.random.default_rng``; a Generator is drawn from (and advanced).
 
@@ -36,11 +36,16 @@ def make_xor(n_per_corner=25, noise=0.15, seed=0):
 
     Raises
     ------
+    TypeError, ValueError
+        Naming the argument: ``n_per_corner`` not an int >= 1 (or so large that the
+        points would not fit in memory), ``noise`` not a finite number >= 0
+        (``10**400`` included), ``seed`` not an int >= 0 or a Generator.
     MagnitudeError
         If ``noise`` is so large (about 1e307 or more) that a point overflows float64.
     """
     n_per_corner = check_positive_int(n_per_corner, "n_per_corner")
-    noise = check_non_negative_number(noise, "noise")
+    check_allocation(12 * n_per_corner, "4 * n_per_corner points and labels", "n_per_corner")
+    noise = check_non_negative_number(noise, "noise")  # -0.0 comes back as 0.0
     rng = check_seed(seed)
     corners = np.repeat(XOR_X, n_per_corner, axis=1)
     with np.errstate(over="ignore", invalid="ignore"):

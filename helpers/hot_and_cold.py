@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ._progress import note_interrupted, pass_seconds, progress_bar
-from ._validation import MagnitudeError, check_choice, check_epochs, check_positive_number
+from ._progress import interrupts_propagate, note_interrupted, pass_seconds, progress_bar
+from ._validation import MagnitudeError, _short_repr, check_choice, check_epochs, check_positive_number
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, check_layer_arguments, check_layer_targets, pre_activation
 from .losses import mean_squared_error, without_checks
@@ -91,7 +91,7 @@ def hot_and_cold(x, W, b, y, *, step, epochs, nudge="together", loss=mean_square
     epochs = check_epochs(epochs)
     check_choice(nudge, "nudge", NUDGES)
     if not callable(loss):
-        raise TypeError(f"loss must be a function loss(y, h) -> float; got {loss!r}")
+        raise TypeError(f"loss must be a function loss(y, h) -> float; got {_short_repr(loss)}")
     pre_activation(x, W, b_used)  # MagnitudeError if the initial layer overflows
     loss = without_checks(loss)  # the inputs were checked once, above
 
@@ -221,9 +221,10 @@ def _search(
     search = _HotAndColdSearch(loss_of)
     current = search.loss_of(params)
     if not np.isfinite(current):
+        arguments = "x, y, W or b" if name == "hot_and_cold" else "params, X or Y"
         raise MagnitudeError(
             f"the loss of the initial parameters is {current}: the loss function, or the size of the "
-            "inputs, targets or parameters, gives no finite loss to improve on"
+            f"inputs, targets or parameters ({arguments}), gives no finite loss to improve on"
         )
     initial_loss = current
     sweep = search.nudge_together if nudge == "together" else search.nudge_each
@@ -240,7 +241,7 @@ def _search(
                 bar.update()
     except KeyboardInterrupt:
         kept = min(len(losses), len(evaluations))
-        if kept == 1:
+        if kept == 1 or interrupts_propagate():
             raise
         del losses[kept:], evaluations[kept:]
         note_interrupted(name, kept - 1, epochs)

@@ -10,14 +10,15 @@ Both stop at the first epoch whose loss or updated parameters are not finite
 history.  Both accept at most ``MAX_EPOCHS`` epochs, show a progress bar
 when a run is estimated to take more than a few seconds, and on Ctrl-C
 (``KeyboardInterrupt``) return the history of the epochs completed so far,
-with a note on stderr.
+with a note on stderr (inside ``helpers._progress.interruptions_propagate()``,
+as in an exercise's checker, Ctrl-C propagates instead).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ._progress import note_interrupted, pass_seconds, progress_bar
+from ._progress import interrupts_propagate, note_interrupted, pass_seconds, progress_bar
 from ._validation import MagnitudeError, TrainingDiverged, check_epochs, check_positive_number
 from .activations import _sigmoid_of_checked
 from .layer import LayerRun, _mean_squared_error_gradient, check_layer_arguments, check_layer_targets, pre_activation
@@ -143,7 +144,7 @@ def gradient_descent(params, X, Y, *, step, epochs):
             for name, value in pending.items():
                 params[name][...] = value
             done += 1
-        if done == 0:
+        if done == 0 or interrupts_propagate():
             raise
         note_interrupted("gradient_descent", done, epochs)
         with np.errstate(over="ignore", invalid="ignore"):
@@ -229,7 +230,7 @@ def layer_gradient_descent(x, W, b, y, *, step, epochs):
                 state = (W_new, b_new, a_new, epoch + 1)
                 bar.update()
     except KeyboardInterrupt:
-        if state[3] == 0:
+        if state[3] == 0 or interrupts_propagate():
             raise
         note_interrupted("layer_gradient_descent", state[3], epochs)
     finally:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._validation import as_float_array, check_in_unit_interval, check_positive_int, check_seed
+from ._validation import as_float_array, check_allocation, check_in_unit_interval, check_positive_int, check_seed
 from .activations import _sigmoid_of_checked
 from .layer import check_no_overflow
 from .losses import _cross_entropy_from_logits
@@ -51,6 +51,7 @@ def init_two_layer(n_in, n_hidden, n_out, seed=0):
     n_in = check_positive_int(n_in, "n_in")
     n_hidden = check_positive_int(n_hidden, "n_hidden")
     n_out = check_positive_int(n_out, "n_out")
+    check_allocation(n_hidden * (n_in + 1) + n_out * (n_hidden + 1), "a network", "n_in, n_hidden and n_out")
     rng = check_seed(seed)
     return {
         "W1": rng.normal(0.0, 1.0 / np.sqrt(n_in), size=(n_hidden, n_in)),

@@ -1,28 +1,30 @@
-"""Step-size sliders: a training run and its loss curve that follow the slider.
+"""Step-size explorers: every slider position trained once in Python, drawn and moved in the browser.
 
-The widget layer is thin on purpose.  What it shows comes from pure
-functions (``summarize_run``, ``first_divergence``, ``loss_axis``,
-``log_ticks``, ``check_presets``, ``log_slider_range``) that pytest checks.
-Every slider position is run once when the explorer is built; a slider move
-then looks the run up and updates the existing plot lines in place.
+An explorer is an anywidget (``StepSizeExplorer``).  When its cell runs, it
+trains every position of its step slider once, at the largest number of
+epochs, with the helpers; the loss histories travel to the browser as the
+widget's synced state, and one small ES module (``explorer.js``, shipped
+next to this file) draws them on a canvas and moves the slider, the presets
+and the epochs slider without a round trip to the kernel.  The same state
+works in JupyterLab, Notebook 7, Voila, and in the static handouts and
+slides, where no kernel runs at all.
 
-The plot is a matplotlib ``Figure`` outside pyplot, rendered to PNG bytes in
-an ``ipywidgets.Image``.  A redraw is then a change of widget state, not a
-``display`` call: it looks the same in JupyterLab, in a headless runner such
-as nbval (which would otherwise record the redraw as the output of whatever
-cell moved the slider) and in a static HTML export.
+What is sent is what every machine agrees on: losses are rounded to the
+three significant digits the summary shows, and a chaotic run (one that a
+run at a step larger by ``PERTURBATION``, a billionth, leaves behind) is
+sent only as far as the two runs agree; the browser says where its digits
+stop.  The pure functions here (``summarize_run``, ``first_divergence``,
+``loss_axis``, ``log_ticks``, ``agreed_length``, ...) are what pytest checks.
 """
 
 from __future__ import annotations
 
-import io
 import math
+from pathlib import Path
 
-import ipywidgets as widgets
+import anywidget
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, LogFormatterSciNotation, MaxNLocator, NullLocator
+import traitlets
 
 from ._validation import (
     MAX_EPOCHS,
@@ -35,16 +37,14 @@ from ._validation import (
     check_positive_int,
     check_positive_number,
 )
-from .figures.plotting import label_loss_axes
 from .hot_and_cold import NUDGES, hot_and_cold
 from .layer import check_layer_arguments, check_layer_targets
 from .training import gradient_descent
 from .two_layer import init_two_layer
 
-#: Whether the explorers redraw while the slider is dragged.  A move is a cache lookup and a redraw,
-#: whose median ``make bench`` measures (benchmarks/slider_callback.py): about 31 ms on a 2-core machine,
-#: within the 40 ms a live drag needs.
-CONTINUOUS_UPDATE = True
+#: The explorer's front-end (one ES module) and its style, loaded by anywidget.
+ESM = Path(__file__).with_name("explorer.js")
+CSS = Path(__file__).with_name("explorer.css")
 
 
 def log_slider_range(min_step, max_step):
@@ -107,19 +107,23 @@ def first_divergence(losses, cap=None):
     return int(bad[0]) if bad.size else None
 
 
-def summarize_run(step, losses, *, symbol="step", diverged_at=None) -> str:
+def summarize_run(step, losses, *, symbol="step", diverged_at=None, chaotic_from=None) -> str:
     """The line a step-size explorer shows: the step, the loss at epoch 0 and at the end, in scientific notation.
 
     ``losses`` is 1-D, finite and non-empty, ``losses[t]`` the loss after
     ``t`` epochs (``losses[0]``: before any update).  ``diverged_at``, the
     epoch at which the run diverged (``TrainingDiverged.epoch``, or a loss
     above the explorer's cap), is reported instead of the epoch count; then
-    ``losses`` are the finite ones before it.
+    ``losses`` are the finite ones before it.  ``chaotic_from``, the first
+    epoch whose loss differs from machine to machine (``agreed_length``), is
+    reported likewise; then ``losses`` are the ones before it.
 
     >>> summarize_run(0.003, [5.6e-4, 1e-6, 2.4e-9], symbol="s")
     's = 0.003: loss 5.60e-04 → 2.40e-09 after 2 epochs'
     >>> summarize_run(100.0, [0.7, 0.9, 1.2], symbol="α", diverged_at=3)
     'α = 100: loss 7.00e-01 → diverged at epoch 3'
+    >>> summarize_run(20.0, [0.7, 1.1, 0.6], symbol="α", chaotic_from=3)
+    'α = 20: loss 7.00e-01 → chaotic from epoch 3: its digits differ from machine to machine'
     """
     step = format_step(step)
     if not isinstance(symbol, str) or not symbol:
@@ -127,9 +131,19 @@ def summarize_run(step, losses, *, symbol="step", diverged_at=None) -> str:
     losses = as_float_array(losses, "losses")
     if losses.ndim != 1 or losses.size == 0:
         raise ValueError(f"losses must be 1-D and non-empty, one loss per epoch from epoch 0; got shape {losses.shape}")
+    if diverged_at is not None and chaotic_from is not None:
+        raise ValueError(
+            f"a run either diverged or turned chaotic; got diverged_at={diverged_at}, chaotic_from={chaotic_from}"
+        )
     if diverged_at is not None:
         diverged_at = check_positive_int(diverged_at, "diverged_at")
         return f"{symbol} = {step}: loss {format_loss(losses[0])} → diverged at epoch {diverged_at}"
+    if chaotic_from is not None:
+        chaotic_from = check_positive_int(chaotic_from, "chaotic_from")
+        return (
+            f"{symbol} = {step}: loss {format_loss(losses[0])} → chaotic from epoch {chaotic_from}: "
+            "its digits differ from machine to machine"
+        )
     return (
         f"{symbol} = {step}: loss {format_loss(losses[0])} → {format_loss(losses[-1])} after {losses.size - 1} epochs"
     )
@@ -169,44 +183,6 @@ def log_ticks(bottom, top, most=7):
     return [10.0**k for k in range(high, low - 1, -every)][::-1]
 
 
-def clipped_curve(losses, diverged_at, top):
-    """The points an explorer draws: ``(epochs, losses)``, and for a diverged run a last point at ``(k, top)``.
-
-    A run that diverged at epoch ``k`` (``losses`` then holds epochs ``0 .. k-1``)
-    is drawn up to the top of the axis at epoch ``k``, where the marker sits,
-    instead of as the block of oscillation or the overflow that follows.
-
-    >>> clipped_curve([0.7, 0.5], 2, 7.0)
-    (array([0, 1, 2]), array([0.7, 0.5, 7. ]))
-    """
-    losses = np.asarray(losses, dtype=float)
-    x = np.arange(losses.size)
-    if diverged_at is None:
-        return x, losses
-    diverged_at = check_positive_int(diverged_at, "diverged_at")
-    if diverged_at != losses.size:
-        raise ValueError(
-            f"a run that diverged at epoch {diverged_at} has {diverged_at} finite losses "
-            f"(epochs 0 to {diverged_at - 1}); got {losses.size}"
-        )
-    return np.append(x, diverged_at), np.append(losses, check_positive_number(top, "top"))
-
-
-#: Resolution of the explorer's plot; its 6 x 3.5 inch figure is shown at this many pixels per inch.
-PLOT_DPI = 100
-
-
-def render_png(figure, dpi=PLOT_DPI) -> bytes:
-    """The figure as PNG bytes (no timestamp, so the same plot gives the same bytes).
-
-    Light compression: the bytes travel once to the browser, and a slider
-    move should not wait on zlib.
-    """
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=dpi, pil_kwargs={"compress_level": 1})
-    return buffer.getvalue()
-
-
 #: The step slider's values in each decade: 1, 2, 3 and 5 times a power of ten.
 MANTISSAS = (1, 2, 3, 5)
 
@@ -241,20 +217,104 @@ def step_options(min_step, max_step, extra=()):
     return sorted(values)
 
 
-#: What a notebook shows for an explorer before its cell has run (instead of ``VBox(children=...``).
+#: Significant digits of every loss sent to the browser: the summary's three (``format_loss``).
+SIGNIFICANT_DIGITS = 3
+
+#: Relative size of the step perturbation that tells a chaotic run from a settled one.  Far above
+#: the rounding differences between machines (about 1e-16), far below what changes a settled run.
+PERTURBATION = 1e-9
+
+#: Two runs agree at an epoch while their losses differ by at most this fraction.
+AGREEMENT = 1e-3
+
+
+def round_losses(losses) -> list:
+    """Losses rounded to ``SIGNIFICANT_DIGITS`` significant digits, as plain floats (what is sent).
+
+    Rounding and then formatting with ``format_loss`` gives what formatting the
+    unrounded loss gives, so the summary does not change.
+
+    >>> round_losses([5.6043e-4, 2.40001e-9, 0.69314718])
+    [0.00056, 2.4e-09, 0.693]
+    """
+    losses = as_float_array(losses, "losses")
+    return [float(f"{loss:.{SIGNIFICANT_DIGITS - 1}e}") for loss in losses]
+
+
+def agreed_length(losses, other, tolerance=AGREEMENT) -> int:
+    """How many leading losses two runs share: epochs whose relative difference is at most ``tolerance``.
+
+    >>> agreed_length([0.7, 0.5, 0.3], [0.7, 0.5, 0.3])
+    3
+    >>> agreed_length([0.7, 0.5, 0.3, 0.9], [0.7, 0.5, 0.31, 0.2])
+    2
+    """
+    losses, other = np.asarray(losses, dtype=float), np.asarray(other, dtype=float)
+    n = min(losses.size, other.size)
+    scale = np.maximum(np.abs(losses[:n]), np.abs(other[:n]))
+    with np.errstate(invalid="ignore"):
+        apart = np.flatnonzero(~(np.abs(losses[:n] - other[:n]) <= tolerance * scale))
+    return int(apart[0]) if apart.size else n
+
+
+def linear_ticks(bottom, top, most=6) -> list:
+    """Round ticks (1, 2, 2.5 or 5 times a power of ten apart) within ``[bottom, top]``, at most ``most`` + 1.
+
+    >>> linear_ticks(0.0, 7.0)
+    [0.0, 2.0, 4.0, 6.0]
+    >>> linear_ticks(0.0, 1.4)
+    [0.0, 0.25, 0.5, 0.75, 1.0, 1.25]
+    """
+    bottom, top = _real_number(bottom, "bottom"), _real_number(top, "top")
+    if not bottom < top:
+        raise ValueError(f"bottom must be below top; got {bottom:g} and {top:g}")
+    raw = (top - bottom) / most
+    power = 10.0 ** math.floor(math.log10(raw))
+    spacing = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw - 1e-12 * raw)
+    first = math.ceil(bottom / spacing - 1e-9)
+    count = math.floor(top / spacing + 1e-9) - first + 1
+    return [float(f"{(first + i) * spacing:.12g}") for i in range(count)]
+
+
+def tick_label(value, log) -> str:
+    """A loss tick's label: ``10⁻⁹`` on a log axis, ``0.5`` on a linear one.
+
+    >>> tick_label(1e-9, True), tick_label(1.0, True), tick_label(0.4, False), tick_label(2.0, False)
+    ('10⁻⁹', '10⁰', '0.4', '2')
+    """
+    if log:
+        superscripts = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+        return "10" + str(round(math.log10(value))).translate(superscripts)
+    return f"{value:g}"
+
+
+def check_epoch_range(epochs, max_epochs=None) -> tuple:
+    """``(epochs, max_epochs)`` of an epochs slider from 1 to ``max_epochs`` (default ``4 * epochs``).
+
+    Both at most ``helpers.MAX_EPOCHS``.
+
+    >>> check_epoch_range(50)
+    (50, 200)
+    """
+    epochs = check_epochs(epochs)
+    max_epochs = min(4 * epochs, MAX_EPOCHS) if max_epochs is None else check_epochs(max_epochs, "max_epochs")
+    if max_epochs < epochs:
+        raise ValueError(f"max_epochs must be at least epochs ({epochs}); got {max_epochs}")
+    return epochs, max_epochs
+
+
+#: What a notebook shows for an explorer before its cell has run (instead of an object's repr).
 PLACEHOLDER_TEXT = "Run this cell for the step-size slider."
 
-#: Smallest width of the step slider, for a projector.
-SLIDER_WIDTH = "480px"
 
+class StepSizeExplorer(anywidget.AnyWidget):
+    """A step-size slider on a log scale (and optionally an epochs slider) over precomputed runs, drawn in the browser.
 
-class StepSizeExplorer:
-    """A step-size slider on a log scale (and optionally an epochs slider) driving a run and its loss plot.
-
-    Every slider position is run once, at the largest number of epochs, when
-    the explorer is built; a slider move is then a lookup and a redraw.  The
-    loss axis is fixed for the whole slider range, so that a move compares
-    like with like; the previous position stays as a faint line.
+    Every slider position is trained once, at the largest number of epochs,
+    when the explorer is built; the histories are sent to the browser, which
+    draws the run of the position shown (with the previous position faint),
+    on a loss axis that is the same for every position.  A slider move, a
+    preset and the epochs slider never wait for the kernel.
 
     Parameters
     ----------
@@ -276,35 +336,52 @@ class StepSizeExplorer:
     max_epochs : int, optional
         The epochs slider's maximum; defaults to ``4 * epochs``.
     title : str
-        Plot title.
+        The plot's title.
     symbol : str
         The step's symbol in the notebook (``"s"`` for hot and cold's nudge,
         ``"α"`` for gradient descent): the slider's label and the summary's.
     hint : str
-        One line under the slider: what to try, and what to predict first.
+        What to try, and what to predict first (wraps beside the plot).
     presets : dict of str to float, optional
         Buttons that move the slider, e.g. ``{"too small": 1e-4, "good": 0.003}``.
     cap : float, optional
         A loss above ``cap`` counts as diverged (and is clipped); defaults to
-        ``CAP_FACTOR`` times the loss at epoch 0.
+        ``CAP_FACTOR`` times the largest loss at epoch 0.
+    loss_name : str
+        The loss axis's label, e.g. ``"mean squared error"``.
 
-    Attributes
-    ----------
-    slider : ipywidgets.SelectionSlider
-        The step size, over ``step_options`` (CSS class ``step-slider``); its
-        value is the step itself.
-    epochs_slider : ipywidgets.IntSlider or None
-        The number of epochs (CSS class ``epochs-slider``).
-    buttons : list of ipywidgets.Button
-        The presets (CSS class ``preset``).
-    summary : ipywidgets.Label
-        ``summarize_run(...)`` of the run shown (CSS class ``run-summary``).
-    image : ipywidgets.Image
-        The plot, as PNG bytes (CSS class ``loss-plot``).
-    losses : numpy.ndarray
-        The run shown (finite losses from epoch 0; before the divergence, if any).
-    diverged_at : int or None
+    Attributes (synced with the browser)
+    ------------------------------------
+    steps : list of float, shape (n_positions,)
+        Every position of the step slider, smallest first.
+    index : int
+        The position shown (the browser sets it when the slider moves).
+    epochs, max_epochs : int
+        The epochs slider's value and maximum (both 0 without an epochs slider).
+    runs : list of dict, one per position
+        ``{"losses": [...], "diverged_at": k or None, "chaotic_from": k or None}``:
+        the losses from epoch 0, rounded (``round_losses``), up to the
+        divergence (a loss above the cap, or ``TrainingDiverged``) or up to
+        the epoch where the run stops being reproducible (``agreed_length``).
+    axis : dict
+        ``{"bottom", "top", "log", "ticks", "tick_labels", "label"}``: the fixed loss axis.
     """
+
+    _esm = ESM
+    _css = CSS
+
+    steps = traitlets.List(traitlets.Float()).tag(sync=True)
+    step_labels = traitlets.List(traitlets.Unicode()).tag(sync=True)
+    index = traitlets.Int(0).tag(sync=True)
+    epochs = traitlets.Int(0).tag(sync=True)
+    max_epochs = traitlets.Int(0).tag(sync=True)
+    runs = traitlets.List(traitlets.Dict()).tag(sync=True)
+    axis = traitlets.Dict().tag(sync=True)
+    presets = traitlets.List(traitlets.Dict()).tag(sync=True)
+    title = traitlets.Unicode("").tag(sync=True)
+    symbol = traitlets.Unicode("step").tag(sync=True)
+    hint = traitlets.Unicode("").tag(sync=True)
+    range_text = traitlets.Unicode("").tag(sync=True)
 
     def __init__(
         self,
@@ -320,6 +397,7 @@ class StepSizeExplorer:
         hint="",
         presets=None,
         cap=None,
+        loss_name="loss",
     ):
         log_slider_range(min_step, max_step)  # 0 < min_step < max_step, or a named error
         step = _real_number(step, "step")
@@ -330,88 +408,36 @@ class StepSizeExplorer:
             )
         if not callable(train):
             raise TypeError(f"train must be a function train(step) or train(step, epochs); got {train!r}")
-        for name, value in (("title", title), ("symbol", symbol), ("hint", hint)):
+        for name, value in (("title", title), ("symbol", symbol), ("hint", hint), ("loss_name", loss_name)):
             if not isinstance(value, str):
                 raise TypeError(f"{name} must be a str; got {value!r} of type {type(value).__name__}")
+        if not symbol:
+            raise ValueError("symbol must be a non-empty str such as 's' or 'α'")
         presets = check_presets(presets, min_step, max_step)
         self.cap = None if cap is None else check_positive_number(cap, "cap")
-        self.train, self.symbol = train, symbol
-        values = step_options(min_step, max_step, extra=[step, *presets.values()])
-        self.slider = widgets.SelectionSlider(
-            options=[(format_step(value), value) for value in values],
-            value=step,
-            description=symbol,
-            continuous_update=CONTINUOUS_UPDATE,
-            layout=widgets.Layout(width=SLIDER_WIDTH),
-        )
-        self.slider.add_class("step-slider")
-        self.range_label = widgets.Label(f"from {min_step:.3g} to {max_step:.3g} (log scale)")
-        self.epochs_slider = None if epochs is None else epochs_slider(epochs, max_epochs)
-        self.hint = widgets.Label(hint)
-        self.hint.add_class("slider-hint")
-        self.buttons = []
-        for label, value in presets.items():
-            button = widgets.Button(
-                description=f"{label} ({symbol} = {value:.3g})", layout=widgets.Layout(width="auto")
-            )
-            button.add_class("preset")
-            button.on_click(lambda _, value=value: setattr(self.slider, "value", value))
-            self.buttons.append(button)
-        self.summary = widgets.Label()
-        self.summary.add_class("run-summary")
-        self._runs = {}
-        self._precompute()
-        self._build_figure(title)
-        for slider in self.sliders:
-            slider.observe(self._on_slider, names="value")
-        self.previous = None
-        self.update(self.slider.value)
-        self.widget = widgets.VBox(
-            [
-                widgets.HBox([self.slider, self.range_label]),
-                *([self.epochs_slider] if self.epochs_slider else []),
-                self.hint,
-                widgets.HBox(self.buttons),
-                self.summary,
-                self.image,
-            ]
+        self.train = train
+        epochs, max_epochs = (0, 0) if epochs is None else check_epoch_range(epochs, max_epochs)
+        steps = step_options(min_step, max_step, extra=[step, *presets.values()])
+        runs = [self._sent_run(value, max_epochs or None) for value in steps]
+        super().__init__(
+            steps=steps,
+            step_labels=[format_step(value) for value in steps],
+            index=steps.index(step),
+            epochs=epochs,
+            max_epochs=max_epochs,
+            runs=runs,
+            axis=fixed_axis(runs, self.cap, loss_name),
+            presets=[
+                {"label": f"{label} ({symbol} = {format_step(value)})", "index": steps.index(value)}
+                for label, value in presets.items()
+            ],
+            title=title,
+            symbol=symbol,
+            hint=hint,
+            range_text=f"{format_step(min_step)} to {format_step(max_step)}, log scale",
         )
 
-    @property
-    def sliders(self) -> list:
-        """The step slider, then the epochs slider if there is one."""
-        return [self.slider] + ([self.epochs_slider] if self.epochs_slider is not None else [])
-
-    @property
-    def max_epochs(self):
-        return None if self.epochs_slider is None else self.epochs_slider.max
-
-    def positions(self) -> np.ndarray:
-        """Every value the step slider can take (``step_options``), smallest first."""
-        return np.array([value for _, value in self.slider.options])
-
-    def _precompute(self):
-        for value in self.positions():
-            self._history(float(value))
-
-    def _history(self, step):
-        """``(losses, diverged_at)`` at the most epochs, cached per step."""
-        key = float(f"{step:.12g}")
-        if key not in self._runs:
-            diverged_at = None
-            try:
-                losses = self._call_train(step, self.max_epochs)
-            except TrainingDiverged as error:
-                losses, diverged_at = np.asarray(error.losses, dtype=float), error.epoch
-            capped = first_divergence(losses, self._cap_for(losses)) if losses.size else None
-            if capped is not None:
-                losses, diverged_at = losses[:capped], capped
-            self._runs[key] = (losses, diverged_at)
-        return self._runs[key]
-
-    def _cap_for(self, losses):
-        return self.cap if self.cap is not None else CAP_FACTOR * losses[0]
-
+    # -- what is computed when the cell runs -------------------------------------------------------
     def _call_train(self, step, epochs):
         losses = self.train(step) if epochs is None else self.train(step, epochs)
         losses = as_float_array(losses, "the losses train returned")
@@ -421,93 +447,106 @@ class StepSizeExplorer:
             )
         return losses
 
+    def _capped_run(self, step, epochs):
+        """``(losses, diverged_at)``: the run up to its divergence (``TrainingDiverged`` or above the cap)."""
+        diverged_at = None
+        try:
+            losses = self._call_train(step, epochs)
+        except TrainingDiverged as error:
+            losses, diverged_at = np.asarray(error.losses, dtype=float), error.epoch
+        if losses.size:
+            cap = self.cap if self.cap is not None else CAP_FACTOR * losses[0]
+            capped = first_divergence(losses, cap)
+            if capped is not None:
+                losses, diverged_at = losses[:capped], capped
+        return losses, diverged_at
+
+    def _sent_run(self, step, epochs) -> dict:
+        """What the browser gets for one position: rounded losses, where it diverged, where it stops agreeing."""
+        losses, diverged_at = self._capped_run(step, epochs)
+        other, other_diverged_at = self._capped_run(step * (1 + PERTURBATION), epochs)
+        agreed = agreed_length(losses, other)
+        chaotic_from = None
+        if agreed < losses.size or losses.size != other.size or diverged_at != other_diverged_at:
+            losses, diverged_at, chaotic_from = losses[:agreed], None, agreed
+        return {"losses": round_losses(losses), "diverged_at": diverged_at, "chaotic_from": chaotic_from}
+
+    # -- the Python side of what the browser shows --------------------------------------------------
+    @property
+    def step(self) -> float:
+        """The step shown; setting it moves the slider (to one of ``steps``)."""
+        return self.steps[self.index]
+
+    @step.setter
+    def step(self, value):
+        value = _real_number(value, "step")
+        if value not in self.steps:
+            raise ValueError(f"step must be one of the slider's positions {self.step_labels}; got {value:g}")
+        self.index = self.steps.index(value)
+
+    def positions(self) -> np.ndarray:
+        """Every value the step slider can take, smallest first, shape ``(n_positions,)``."""
+        return np.array(self.steps)
+
+    def shown(self, step=None, epochs=None):
+        """``(losses, diverged_at, chaotic_from)`` the browser shows for ``step`` and ``epochs``.
+
+        ``losses`` (rounded, shape ``(n,)``) run from epoch 0 to ``epochs``, or
+        to the divergence or the last reproducible epoch if that comes first.
+        Defaults: the slider's step and the epochs slider's value.
+        """
+        index = self.index if step is None else self.steps.index(_real_number(step, "step"))
+        run = self.runs[index]
+        losses, diverged_at, chaotic_from = np.array(run["losses"]), run["diverged_at"], run["chaotic_from"]
+        if self.max_epochs:
+            epochs = self.epochs if epochs is None else check_epochs(epochs)
+            losses = losses[: epochs + 1]
+            diverged_at = diverged_at if diverged_at is not None and diverged_at <= epochs else None
+            chaotic_from = chaotic_from if chaotic_from is not None and chaotic_from <= epochs else None
+        return losses, diverged_at, chaotic_from
+
+    def summary(self, step=None, epochs=None) -> str:
+        """The line under the plot for ``step`` and ``epochs`` (default: what is shown), as the browser writes it."""
+        step = self.step if step is None else step
+        losses, diverged_at, chaotic_from = self.shown(step, epochs)
+        return summarize_run(step, losses, symbol=self.symbol, diverged_at=diverged_at, chaotic_from=chaotic_from)
+
     def run(self, step, epochs=None):
-        """The history the explorer would show for ``step`` (and ``epochs``), computed afresh.
+        """The history of a run at ``step`` (and ``epochs``), computed afresh, unrounded.
 
         Raises ``TrainingDiverged`` if ``train`` does, and ``TypeError`` or
         ``ValueError`` if what ``train`` returns is not 1-D finite losses.
         """
-        if self.epochs_slider is None:
+        if not self.max_epochs:
             return self._call_train(step, None)
-        return self._call_train(step, self.epochs_slider.value if epochs is None else epochs)
-
-    def shown(self, step, epochs=None):
-        """``(losses, diverged_at)`` for ``step`` and ``epochs``, from the cache."""
-        losses, diverged_at = self._history(step)
-        if self.epochs_slider is not None:
-            epochs = self.epochs_slider.value if epochs is None else epochs
-            if diverged_at is not None and diverged_at > epochs:
-                diverged_at = None
-            losses = losses[: epochs + 1]
-        return losses, diverged_at
-
-    def _build_figure(self, title):
-        finite = [losses for losses, _ in self._runs.values() if losses.size]
-        start = max(losses[0] for losses in finite)
-        top = self.cap if self.cap is not None else CAP_FACTOR * start
-        lowest = min(float(losses.min()) for losses in finite)
-        self.bottom, self.top, self.log_y = loss_axis(lowest, top)
-        self.figure = Figure(figsize=(6, 3.5))
-        FigureCanvasAgg(self.figure)
-        # Fixed margins, limits and ticks: nothing is recomputed on a slider move but the lines.
-        self.figure.subplots_adjust(left=0.15, right=0.97, bottom=0.15, top=0.9)
-        self.ax = self.figure.add_subplot()
-        self.previous_line = self.ax.plot([], [], color="0.6", alpha=0.6, linewidth=1.2, label="previous")[0]
-        self.line = self.ax.plot([], [], color="tab:blue", linewidth=2, label="this step")[0]
-        self.marker = self.ax.plot([], [], linestyle="none", marker="X", markersize=10, color="tab:red")[0]
-        self.diverged_text = self.ax.text(
-            0.98, 0.95, "", transform=self.ax.transAxes, ha="right", va="top", color="tab:red", fontsize=11
-        )
-        label_loss_axes(self.ax, title=title, log_y=self.log_y)
-        self.ax.legend(loc="lower left")  # off the start and the diverged marker, at the top left
-        self.ax.set_ylim(self.bottom, self.top)
-        if self.log_y:
-            self.ax.yaxis.set_major_locator(FixedLocator(log_ticks(self.bottom, self.top)))
-            self.ax.yaxis.set_major_formatter(LogFormatterSciNotation())
-        else:
-            self.ax.yaxis.set_major_locator(FixedLocator(MaxNLocator(6).tick_values(self.bottom, self.top)))
-        self.ax.yaxis.set_minor_locator(NullLocator())
-        self.ax.set_ylim(self.bottom, self.top)
-        width = f"{round(self.figure.get_figwidth() * PLOT_DPI)}px"  # shown at its own size, not stretched
-        self.image = widgets.Image(format="png", layout=widgets.Layout(width=width))
-        self.image.add_class("loss-plot")
-
-    def update(self, step, epochs=None):
-        """Show the run for ``step``: the line, the previous one, the marker, the summary, the picture."""
-        if self.previous is not None:
-            self.previous_line.set_data(*self.previous)
-        losses, diverged_at = self.shown(step, epochs)
-        self.losses, self.diverged_at = losses, diverged_at
-        x, y = clipped_curve(losses, diverged_at, self.top)
-        self.line.set_data(x, y)
-        self.previous = (x, y)
-        last = (
-            self.epochs_slider.value
-            if (self.epochs_slider is not None and epochs is None)
-            else (epochs if epochs is not None else max(losses.size - 1, 1))
-        )
-        self.ax.set_xlim(0, max(last, 1))
-        if diverged_at is None:
-            self.marker.set_data([], [])
-            self.diverged_text.set_text("")
-        else:
-            self.marker.set_data([diverged_at], [self.top])
-            self.marker.set_clip_on(False)
-            self.diverged_text.set_text(f"diverged at epoch {diverged_at}")
-        if losses.size:
-            self.summary.value = summarize_run(step, losses, symbol=self.symbol, diverged_at=diverged_at)
-        else:
-            self.summary.value = f"{self.symbol} = {format_step(step)}: diverged at epoch {diverged_at}"
-        self.image.value = render_png(self.figure)
-
-    def _on_slider(self, change):
-        self.update(self.slider.value)
+        return self._call_train(step, self.epochs if epochs is None else epochs)
 
     def _repr_mimebundle_(self, **kwargs):
-        bundle = self.widget._repr_mimebundle_(**kwargs)
+        bundle = super()._repr_mimebundle_(**kwargs)
         data = bundle[0] if isinstance(bundle, tuple) else bundle
-        data["text/plain"] = PLACEHOLDER_TEXT
+        data["text/plain"] = PLACEHOLDER_TEXT  # not the object's repr, whose memory address changes every run
         return bundle
+
+
+def fixed_axis(runs, cap, loss_name) -> dict:
+    """The loss axis for every position of an explorer: ``loss_axis`` over the runs, with ticks and labels.
+
+    ``runs`` are the sent runs (``{"losses": [...], ...}``); the top is
+    ``cap``, or ``CAP_FACTOR`` times the largest loss at epoch 0.
+    """
+    finite = [run["losses"] for run in runs if run["losses"]]
+    top = cap if cap is not None else CAP_FACTOR * max(losses[0] for losses in finite)
+    top = float(f"{top:.{SIGNIFICANT_DIGITS - 1}e}")
+    bottom, top, log = loss_axis(min(min(losses) for losses in finite), top)
+    ticks = log_ticks(bottom, top) if log else linear_ticks(bottom, top)
+    return {
+        "bottom": bottom,
+        "top": top,
+        "log": log,
+        "ticks": ticks,
+        "tick_labels": [tick_label(tick, log) for tick in ticks],
+        "label": loss_name,
+    }
 
 
 def check_presets(presets, min_step, max_step) -> dict:
@@ -531,27 +570,6 @@ def check_presets(presets, min_step, max_step) -> dict:
             )
         checked[label] = value
     return checked
-
-
-def epochs_slider(epochs, max_epochs=None):
-    """An integer slider for the number of epochs, from 1 to ``max_epochs`` (default ``4 * epochs``).
-
-    Both at most ``helpers.MAX_EPOCHS``.
-    """
-    epochs = check_epochs(epochs)
-    max_epochs = min(4 * epochs, MAX_EPOCHS) if max_epochs is None else check_epochs(max_epochs, "max_epochs")
-    if max_epochs < epochs:
-        raise ValueError(f"max_epochs must be at least epochs ({epochs}); got {max_epochs}")
-    slider = widgets.IntSlider(
-        value=epochs,
-        min=1,
-        max=max_epochs,
-        description="epochs",
-        continuous_update=CONTINUOUS_UPDATE,
-        layout=widgets.Layout(width=SLIDER_WIDTH),
-    )
-    slider.add_class("epochs-slider")
-    return slider
 
 
 def hot_and_cold_explorer(
@@ -592,7 +610,8 @@ def hot_and_cold_explorer(
     Returns
     -------
     StepSizeExplorer
-        Its ``run(step, epochs)`` is ``hot_and_cold(...).losses``; its slider is labelled ``s``.
+        Its ``run(step, epochs)`` is ``hot_and_cold(...).losses``; its slider is labelled ``s``, its loss the
+        mean squared error.
     """
 
     x_checked, W_checked, _ = check_layer_arguments(x, W, b)  # named errors now, not at the first slider move
@@ -611,6 +630,7 @@ def hot_and_cold_explorer(
         max_epochs=max_epochs,
         title=title or f"hot and cold ({nudge})",
         symbol="s",
+        loss_name="mean squared error",
         hint=hint,
         presets=presets,
         cap=cap,
@@ -680,6 +700,7 @@ def gradient_descent_explorer(
         max_epochs=max_epochs,
         title=title or f"gradient descent, n_hidden = {n_hidden}",
         symbol="α",
+        loss_name="binary cross-entropy",
         hint=hint,
         presets=presets,
         cap=cap,

@@ -61,8 +61,8 @@ CASES = {
         {"min_step": 0.1, "max_step": 1.0},
         {"min_step": BAD_VALUES, "max_step": BAD_VALUES},
     ),
-    "epochs_slider": (
-        widgets.epochs_slider,
+    "check_epoch_range": (
+        widgets.check_epoch_range,
         {"epochs": 3, "max_epochs": 5},
         {"epochs": BAD_VALUES, "max_epochs": BAD_UNLESS_NONE},
     ),
@@ -241,7 +241,7 @@ def test_a_step_outside_the_sliders_range_is_an_error_not_clamped(step):
 def test_the_ends_of_the_sliders_range_are_valid_steps():
     for step in (0.01, 10.0):
         explorer = widgets.StepSizeExplorer(fake_train, step=step, min_step=0.01, max_step=10.0)
-        assert explorer.slider.value == pytest.approx(step)
+        assert explorer.step == pytest.approx(step)
 
 
 def test_train_must_be_callable_and_step_a_number():

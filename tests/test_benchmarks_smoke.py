@@ -118,9 +118,9 @@ def test_slider_section_has_both_explorers(sections):
     slider = sections[2]
     cases = list(dict.fromkeys(row.case for row in slider.rows))
     assert cases == ["slider: hot-and-cold 3->2 x2", "slider: XOR 2-2-1 x3"]
-    assert len(slider.rows) == 2 * 2 and len(slider.targets) == 2 * 2
-    assert [target.name.split(",")[0] for target in slider.targets] == ["explorer.update", "live while dragging"] * 2
-    assert all("cached run, redrawn" in note for note in slider.notes[:2])
+    assert len(slider.rows) == 2 * 2 and len(slider.targets) == 2
+    assert [target.name.split(",")[0] for target in slider.targets] == ["explorer.shown"] * 2
+    assert all("cached run, looked up" in note for note in slider.notes[:2])
 
 
 def test_table_names_every_case_and_aligns_columns(sections):

@@ -220,9 +220,10 @@ def test_the_step_explorer_shows_a_diverged_run_instead_of_crashing():
         raise TrainingDiverged("diverged", epoch=3, losses=[0.7, 0.9, 0.8])
 
     explorer = helpers.widgets.StepSizeExplorer(train, step=1.0, min_step=0.1, max_step=10.0, epochs=5)
-    assert explorer.summary.value == "step = 1: loss 7.00e-01 → diverged at epoch 3"
-    np.testing.assert_array_equal(explorer.losses, [0.7, 0.9, 0.8])
-    assert explorer.diverged_text.get_text() == "diverged at epoch 3"
+    assert explorer.summary() == "step = 1: loss 7.00e-01 → diverged at epoch 3"
+    losses, diverged_at, chaotic_from = explorer.shown()
+    np.testing.assert_array_equal(losses, [0.7, 0.9, 0.8])
+    assert diverged_at == 3 and chaotic_from is None  # the browser marks it "diverged at epoch 3"
 
 
 # 5. Finite inputs past the documented range -----------------------------------------------------
@@ -297,7 +298,7 @@ def test_a_saturated_but_representable_layer_still_works():
         lambda e: helpers.layer_gradient_descent(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=e),
         lambda e: helpers.hot_and_cold(SEED_X, SEED_W, SEED_B, Y_REACHABLE, step=0.1, epochs=e),
         lambda e: helpers.hot_and_cold_two_layer(xor_params(), helpers.XOR_X, helpers.XOR_Y, step=0.1, epochs=e),
-        lambda e: helpers.widgets.epochs_slider(e),
+        lambda e: helpers.widgets.check_epoch_range(e),
     ],
 )
 def test_epochs_above_the_maximum_are_refused_by_name(call):

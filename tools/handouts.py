@@ -7,8 +7,10 @@ folder that works on its own: it has its own copy of the scripts.
 
 Each handout shows the notebook's stored outputs and its widgets (from the
 widget state saved in the notebook), and loads nothing from the internet:
-require.js, the Jupyter widget manager and MathJax are copied next to the
-handouts from the npm packages that ``package.json`` pins.
+require.js, the Jupyter widget manager, anywidget and MathJax are copied next
+to the handouts from the npm packages that ``package.json`` pins.  The
+step-size explorers (anywidgets) carry their runs in that state and draw them
+in the browser, so their sliders and presets work in a handout too.
 
 Usage (``make handouts`` runs ``npm ci`` first)::
 
@@ -35,6 +37,8 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 STATIC = "static"
 REQUIRE_JS = f"{STATIC}/require.js"
 WIDGET_RENDERER = f"{STATIC}/html-manager/embed-amd.js"
+#: anywidget's AMD module, which the templates point require.js at (else the widget manager asks a CDN).
+ANYWIDGET = f"{STATIC}/anywidget/index.js"
 MATHJAX = f"{STATIC}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 
 #: The parts of the mathjax package that the TeX-AMS_CHTML configuration loads.
@@ -70,7 +74,7 @@ def copy_from_node_modules(node_modules: Path, sources: dict) -> None:
 
 
 def copy_static_files(node_modules: Path, output: Path) -> None:
-    """Copy require.js, the widget manager and MathJax from ``node_modules`` into ``output/static``.
+    """Copy require.js, the widget manager, anywidget and MathJax from ``node_modules`` into ``output/static``.
 
     Raises ``FileNotFoundError`` naming the missing package, with the command
     that installs it, if ``npm ci`` has not been run.
@@ -78,6 +82,7 @@ def copy_static_files(node_modules: Path, output: Path) -> None:
     sources = {
         "requirejs/require.js": output / REQUIRE_JS,
         "@jupyter-widgets/html-manager/dist": output / STATIC / "html-manager",
+        "anywidget/dist/index.js": output / ANYWIDGET,
     }
     sources.update({f"mathjax/{part}": output / STATIC / "mathjax" / part for part in MATHJAX_PARTS})
     copy_from_node_modules(node_modules, sources)

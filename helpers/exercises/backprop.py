@@ -20,7 +20,7 @@ import numpy as np
 
 from ..activations import sigmoid, sigmoid_derivative
 from ..two_layer import PARAMETER_NAMES, _backward, _forward, check_params, forward, init_two_layer
-from ._checking import Mistake, as_array, call, close, diagnose, require_answer, run_check
+from ._checking import Mistake, as_array, as_array_or_none, call, close, diagnose, require_answer, run_check
 from ._hints import precision_hint
 
 #: Layer sizes of the unseen problems, ``(n_in, n_hidden, n_out, m)``: all different.
@@ -48,10 +48,10 @@ def _where(**arrays) -> str:
     return ", ".join(f"{name} of shape {value.shape}" for name, value in arrays.items())
 
 
-def _call(function, *args, name: str, where: str):
+def _call(function, *args, name: str, where: str, copies: bool = True):
     """``call``, with a hint when the learner's matrix product got shapes that do not fit."""
     try:
-        return call(function, *args, name=name, where=where)
+        return call(function, *args, name=name, where=where, copies=copies)
     except Mistake as mistake:
         text = str(mistake)
         if "matmul" in text or "shapes" in text and "not aligned" in text:
@@ -111,21 +111,53 @@ def notebook_example() -> dict:
     return {"params": params, "X": X, "Y": Y, "cache": cache}
 
 
-def _notebook_example(**arrays) -> list:
-    """The notebook's example as the first problem: the arrays given, or else section 1's, rebuilt from its seeds."""
-    if next(iter(arrays.values())) is None:
-        example = notebook_example()
-        cache, Y = example["cache"], example["Y"]
-        known = {
-            "A1": cache["A1"],
-            "A2": cache["A2"],
-            "Y": Y,
-            "X": example["X"],
-            "W2": example["params"]["W2"],
-            "dZ2": (cache["A2"] - Y) / Y.size,
-        }
-        arrays = {name: known[name] for name in arrays}
-    return [{name: np.asarray(value, float) for name, value in arrays.items()}]
+#: Most entries an example array passed to a checker may have (the notebook's have 10).
+MAX_EXAMPLE_ENTRIES = 100_000
+
+
+def _own_example() -> dict:
+    """The notebook's example arrays, by name, from ``notebook_example()`` (section 1, rebuilt from its seeds)."""
+    example = notebook_example()
+    cache, Y = example["cache"], example["Y"]
+    return {
+        "X": example["X"],
+        "A1": cache["A1"],
+        "W2": example["params"]["W2"],
+        "A2": cache["A2"],
+        "Y": Y,
+        "dZ2": (cache["A2"] - Y) / Y.size,
+    }
+
+
+def _example_problem(arrays: dict, layout: dict, inside: dict) -> tuple[dict, str]:
+    """The example to try first: the arrays passed, if they make a valid problem, else the checker's own.
+
+    ``layout`` maps each name to its two axes (e.g. ``("n_out", "m")``), which must
+    agree between arrays; ``inside`` maps a name to the interval ``(low, high)``
+    its entries must lie in.  Returns the problem and a note ("" when the
+    arrays passed were used or none were passed).
+    """
+    if all(value is None for value in arrays.values()):
+        return {name: _own_example()[name] for name in arrays}, ""
+    problem, sizes = {}, {}
+    for name, value in arrays.items():
+        array = as_array_or_none(value, MAX_EXAMPLE_ENTRIES)
+        if array is None or array.ndim != 2:
+            return _fallback(arrays, f"{name} is not a finite 2-D array of numbers")
+        for axis, size in zip(layout[name], array.shape, strict=True):
+            if sizes.setdefault(axis, size) != size:
+                return _fallback(arrays, f"{name} has shape {array.shape}, which does not fit the others")
+        low, high = inside.get(name, (-np.inf, np.inf))
+        if np.any(array < low) or np.any(array > high):
+            return _fallback(arrays, f"{name} has entries outside [{low:g}, {high:g}]")
+        problem[name] = array.copy()  # the learner's global may change while their code runs
+    return problem, ""
+
+
+def _fallback(arrays: dict, reason: str) -> tuple[dict, str]:
+    own = _own_example()
+    note = f" (the example passed to the checker was not usable, {reason}: the checker used its own copy of it)"
+    return {name: own[name] for name in arrays}, note
 
 
 def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=None):
@@ -139,15 +171,21 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
         n_hidden)`` and ``db2 (n_out, 1)`` for the mean cross-entropy over
         ``N = n_out * m`` entries.
     A1, A2, Y : array_like, optional
-        The example tried first; by default section 1's network, rebuilt from its seeds.
+        The notebook's example, tried first.  Validated (finite 2-D arrays
+        whose shapes fit, entries in [0, 1]); if they are not usable, or not
+        given, the checker rebuilds section 1's example from its seeds.
 
     Returns
     -------
     CheckResult
     """
     name = "output_layer_gradients"
-    problems = _notebook_example(A1=A1, A2=A2, Y=Y)
-    problems += [_problem(sizes, seed) for seed, sizes in enumerate(UNSEEN_SIZES)]
+    example, note = _example_problem(
+        {"A1": A1, "A2": A2, "Y": Y},
+        {"A1": ("n_hidden", "m"), "A2": ("n_out", "m"), "Y": ("n_out", "m")},
+        {"A1": (0.0, 1.0), "A2": (0.0, 1.0), "Y": (0.0, 1.0)},
+    )
+    problems = [example] + [_problem(sizes, seed) for seed, sizes in enumerate(UNSEEN_SIZES)]
 
     def checks():
         for problem in problems:
@@ -199,7 +237,7 @@ def check_output_layer_gradients(output_layer_gradients, A1=None, A2=None, Y=Non
         name,
         checks,
         success="dZ2, dW2 and db2 are right on the notebook's example and on "
-        f"{len(UNSEEN_SIZES)} unseen problems (n_in, n_hidden, n_out, m all different)",
+        f"{len(UNSEEN_SIZES)} unseen problems (n_in, n_hidden, n_out, m all different){note}",
     )
 
 
@@ -214,14 +252,21 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
         returns ``dZ1 (n_hidden, m)``, ``dW1 (n_hidden, n_in)`` and ``db1
         (n_hidden, 1)``.
     dZ2, W2, A1, X : array_like, optional
-        The example tried first; by default section 1's network, rebuilt from its seeds.
+        The notebook's example, tried first.  Validated (finite 2-D arrays
+        whose shapes fit, ``A1`` in [0, 1]); if they are not usable, or not
+        given, the checker rebuilds section 1's example from its seeds.
 
     Returns
     -------
     CheckResult
     """
     name = "hidden_layer_gradients"
-    problems = _notebook_example(dZ2=dZ2, W2=W2, A1=A1, X=X)
+    example, note = _example_problem(
+        {"dZ2": dZ2, "W2": W2, "A1": A1, "X": X},
+        {"dZ2": ("n_out", "m"), "W2": ("n_out", "n_hidden"), "A1": ("n_hidden", "m"), "X": ("n_in", "m")},
+        {"A1": (0.0, 1.0)},
+    )
+    problems = [example]
     for seed, sizes in enumerate((SQUARE_SIZES,) + UNSEEN_SIZES):
         problem = _problem(sizes, 10 + seed)
         problem["dZ2"] = (problem["A2"] - problem["Y"]) / problem["Y"].size
@@ -273,7 +318,8 @@ def check_hidden_layer_gradients(hidden_layer_gradients, dZ2=None, W2=None, A1=N
     return run_check(
         name,
         checks,
-        success=f"dZ1, dW1 and db1 are right on the notebook's example and on {len(UNSEEN_SIZES) + 1} unseen problems",
+        success=f"dZ1, dW1 and db1 are right on the notebook's example and on {len(UNSEEN_SIZES) + 1} unseen problems"
+        + note,
     )
 
 
@@ -505,7 +551,7 @@ def _check_one_loop(train, sizes, seed, step, epochs) -> None:
     where = f"a {n_in}-{n_hidden}-{n_out} network, m = {m}, step = {step:g}, epochs = {epochs}"
     reference = _snapshot(params)
     expected_losses = _gradient_descent_reference(reference, X, Y, step, epochs)
-    result = _call(train, arrays, X.copy(), Y.copy(), step, epochs, name="train", where=where)
+    result = _call(train, arrays, X.copy(), Y.copy(), step, epochs, name="train", where=where, copies=False)
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         got = f"{len(result)} values" if isinstance(result, (tuple, list)) else type(result).__name__
         raise Mistake(f"train should return two things, (trained, losses); got {got} (at {where})")

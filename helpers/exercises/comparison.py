@@ -14,10 +14,10 @@ from __future__ import annotations
 import numpy as np
 
 from .. import comparison
-from .._validation import is_real_number
+from .._validation import TrainingDiverged, is_real_number
 from ..data import make_xor
 from ..two_layer import init_two_layer
-from ._checking import Mistake, as_number, call, call_for_number, diagnose, fmt, require_answer, run_check
+from ._checking import Mistake, as_number, call, call_for_number, describe, diagnose, fmt, require_answer, run_check
 from ._hints import consistent_hint
 
 # --------------------------------------------------------------------------------------------------
@@ -49,7 +49,10 @@ def _quiet_count(count_parameters, n_in, n_hidden, n_out):
         value = count_parameters(n_in, n_hidden, n_out)
     except Exception:
         return None
-    return float(value) if is_real_number(value) else None
+    try:
+        return float(value) if is_real_number(value) else None
+    except (OverflowError, TypeError, ValueError):  # 10**400: judged later, by as_number
+        return None
 
 
 def check_count_parameters(count_parameters):
@@ -163,9 +166,13 @@ def _xor_problem():
 
 def _as_step(value, name: str, symbol: str) -> float:
     require_answer(value, name)
-    if not is_real_number(value) or not np.isfinite(value) or value <= 0:
-        raise Mistake(f"{name} should be a number greater than 0 (a step {symbol}); got {value!r}")
-    return float(value)
+    wanted = f"{name} should be a finite number greater than 0 (a step {symbol})"
+    if not is_real_number(value):
+        raise Mistake(f"{wanted}; got {describe(value)}")
+    step = as_number(value, name, "your answer")
+    if step <= 0:
+        raise Mistake(f"{wanted}; got {step:g}")
+    return step
 
 
 def _check_freeze(step, params, X, Y):
@@ -183,7 +190,15 @@ def _check_freeze(step, params, X, Y):
 
 
 def _check_descent(step, params, X, Y, *, wanted: str, name: str):
-    losses = comparison.gradient_descent_run(params, X, Y, step=step, budget=STEP_BUDGET).losses
+    try:
+        losses = comparison.gradient_descent_run(params, X, Y, step=step, budget=STEP_BUDGET).losses
+    except TrainingDiverged as diverged:  # the loss left float64's range: diverging beyond doubt
+        if wanted == "diverged":
+            return
+        raise Mistake(
+            f"{name}: with alpha = {step:g} the run leaves float64's range at epoch {diverged.epoch}: "
+            "that is diverging, not converging"
+        ) from None
     facts = comparison.describe_descent(losses)
     if facts.verdict == wanted:
         return

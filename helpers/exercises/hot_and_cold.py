@@ -358,7 +358,10 @@ def _sweep_results(each_sweep, cases) -> list:
         given, counting = theta.copy(), _CountingLoss(loss, theta.size)
         try:
             got = as_array(
-                call(each_sweep, given, counting, s, name="each_sweep", where=where), "each_sweep", where, (theta.size,)
+                call(each_sweep, given, counting, s, name="each_sweep", where=where, copies=False),
+                "each_sweep",
+                where,
+                (theta.size,),
             )
         except Mistake as mistake:
             got = mistake

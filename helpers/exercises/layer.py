@@ -93,7 +93,7 @@ def _shape_hint(shape, X, W) -> str:
 def _call_layer(layer_forward, where, X, W, b):
     """The learner's ``layer_forward(X, W, b)``, with a hint when NumPy's shapes did not fit."""
     try:
-        return call(layer_forward, X, W, b, name="layer_forward", where=where)
+        return call(layer_forward, X, W, b, name="layer_forward", where=where, copies=False)  # copies of its own
     except Mistake as mistake:
         message = str(mistake)
         if "broadcast" in message:
@@ -256,7 +256,7 @@ def _call_recording(stable_sigmoid, z, where):
         np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"),
     ):
         warnings.simplefilter("always")
-        got = call(stable_sigmoid, z, name="stable_sigmoid", where=where)
+        got = call(stable_sigmoid, z, name="stable_sigmoid", where=where, copies=False)  # every z is a copy
     return got, caught
 
 

@@ -17,7 +17,18 @@ import warnings
 import numpy as np
 
 from ..activations import sigmoid
-from ._checking import Mistake, as_array, as_number, call, close, diagnose, fmt, run_check
+from ._checking import (
+    Mistake,
+    as_array,
+    as_number,
+    call,
+    close,
+    diagnose,
+    fmt,
+    is_finite_numbers,
+    is_numeric,
+    run_check,
+)
 from ._hints import precision_hint
 
 #: Seeds the checkers' random inputs (the learner never sees them).
@@ -182,7 +193,7 @@ def _bce_mistakes(y: np.ndarray, h: np.ndarray) -> dict:
 def _check_bce_case(function, y, h, where: str) -> None:
     name = "binary_cross_entropy"
     result = _learner(function, y, h, name=name, where=where)
-    if isinstance(result, (np.ndarray, float, np.floating)) and not np.all(np.isfinite(result)):
+    if isinstance(result, (np.ndarray, float, np.floating)) and is_numeric(result) and not is_finite_numbers(result):
         raise Mistake(
             f"the loss is not finite at {where}, where every h is strictly between 0 and 1: "
             "a logarithm got 0 or a negative number. Did you swap y and h? The logarithms take the prediction h"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import _real_number, as_float_array, check_choice
+from .._validation import _real_number, _short_repr, as_float_array, check_choice
 from .plotting import figure_legend_below, label_loss_axes, plot_loss_curve
 
 
@@ -47,7 +47,7 @@ def run_curve(result, *, by="epoch"):
     elif by == "evaluations":
         x = np.asarray(result.evaluations)
     else:
-        raise ValueError(f"by must be 'epoch' or 'evaluations'; got {by!r}")
+        raise ValueError(f"by must be 'epoch' or 'evaluations'; got {_short_repr(by)}")
     return x, losses
 
 

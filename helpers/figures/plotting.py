@@ -12,13 +12,15 @@ import numpy as np
 
 from .._validation import (
     MagnitudeError,
+    _short_repr,
     as_float_array,
     check_in_unit_interval,
     check_int_in_range,
     check_non_negative_number,
+    check_number_in_range,
 )
 from ..two_layer import check_params, forward
-from .style import check_figure_size
+from .style import MAX_HEIGHT_PX, MAX_WIDTH_PX, check_figure_size
 
 #: The most grid points per side ``decision_grid`` makes (``resolution**2`` points in all).
 MAX_RESOLUTION = 2000
@@ -26,13 +28,58 @@ MAX_RESOLUTION = 2000
 #: Resolution at which ``show`` renders a notebook's figures.
 SHOW_DPI = 100
 
+#: The first bytes of every PNG file.
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+#: The dpi ``show`` and ``render`` accept: below 20 FreeType cannot size the fonts, and above 1000
+#: any course figure is far too large to show.
+MIN_DPI, MAX_DPI = 20, 1000
+
+
+def check_figure(figure, name: str = "figure"):
+    """Return ``figure`` unless it is not a matplotlib ``Figure`` (an ``Axes`` is named, with what to pass)."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    if isinstance(figure, Axes):
+        raise TypeError(f"{name} must be a matplotlib Figure; got an Axes: pass its figure, ax.figure")
+    if not isinstance(figure, Figure):
+        raise TypeError(f"{name} must be a matplotlib Figure; got {type(figure).__name__}")
+    return figure
+
+
+def check_dpi(figure, dpi) -> float:
+    """Return ``dpi`` as a float, refusing a dpi outside ``[MIN_DPI, MAX_DPI]`` or a canvas past 4x the size limit.
+
+    The canvas is measured before anything is drawn, so a huge request is refused
+    by name instead of allocating gigabytes (``MemoryError``).
+    """
+    dpi = check_number_in_range(dpi, "dpi", MIN_DPI, MAX_DPI)
+    width_in, height_in = figure.get_size_inches()
+    width_px, height_px = width_in * dpi, height_in * dpi
+    if width_px > 4 * MAX_WIDTH_PX or height_px > 4 * MAX_HEIGHT_PX:
+        raise ValueError(
+            f"dpi = {dpi:g} makes this {width_in:g} x {height_in:g} inch figure {width_px:,.0f} x {height_px:,.0f} px "
+            f"before cropping; a shown figure must fit {MAX_WIDTH_PX} x {MAX_HEIGHT_PX} px: use dpi = {SHOW_DPI}"
+        )
+    return dpi
+
 
 def render(figure, dpi=SHOW_DPI) -> bytes:
     """The PNG bytes ``show`` displays: ``figure`` at ``dpi``, cropped to what it draws.
 
     The crop keeps a legend placed outside the axes.  ``show`` refuses a result wider
     than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If ``figure`` is not a matplotlib Figure (an Axes included), or ``dpi`` is not a
+        number from ``MIN_DPI`` to ``MAX_DPI``, or would make a canvas past 4 times the size limit.
     """
+    figure = check_figure(figure)
+    dpi = check_dpi(figure, dpi)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.1, metadata={"Software": None})
     return buffer.getvalue()
@@ -43,7 +90,13 @@ def png_size(png: bytes) -> tuple[int, int]:
 
     >>> png_size(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(8) + (640).to_bytes(4, "big") + (480).to_bytes(4, "big"))
     (640, 480)
+
+    Raises ``TypeError`` unless ``png`` is bytes, ``ValueError`` unless they start like a PNG.
     """
+    if not isinstance(png, (bytes, bytearray)):
+        raise TypeError(f"png must be the bytes of a PNG image; got {type(png).__name__}")
+    if len(png) < 24 or not png.startswith(PNG_SIGNATURE):
+        raise ValueError(f"png must be the bytes of a PNG image; these {len(png)} bytes do not start like one")
     return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
@@ -59,6 +112,9 @@ def show(figure, dpi=SHOW_DPI) -> None:
     ValueError
         If the picture is wider than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``
         (JupyterLab would shrink it, or a 720-px projector would cut it off).
+    TypeError, ValueError
+        As ``render``: ``figure`` not a Figure (pass ``ax.figure`` for an Axes), ``dpi``
+        outside ``[MIN_DPI, MAX_DPI]``.  The figure is left open, to be fixed and shown again.
     """
     import matplotlib.pyplot as plt
     from IPython.display import display
@@ -151,7 +207,7 @@ def place_legend(ax, where="below", **legend_kwargs):
         "best": {"loc": "best"},
     }
     if where not in placements:
-        raise ValueError(f"where must be one of {sorted(placements)}; got {where!r}")
+        raise ValueError(f"where must be one of {sorted(placements)}; got {_short_repr(where)}")
     return ax.legend(**(placements[where] | legend_kwargs))
 
 

@@ -52,6 +52,10 @@ def use_course_style() -> None:
     matplotlib.style.use(COURSE_STYLE)
 
 
+#: The most colours ``sequential_colors`` makes: more could not be told apart (and a typo like 10**9 would hang).
+MAX_COLORS = 256
+
+
 def sequential_colors(n: int, cmap: str = "viridis", *, low: float = 0.0, high: float = 0.85):
     """``n`` colours of a sequential map, dark to light, for ordered things (a step-size sweep).
 
@@ -63,15 +67,26 @@ def sequential_colors(n: int, cmap: str = "viridis", *, low: float = 0.0, high: 
     import matplotlib
     import numpy as np
 
+    from .._validation import _short_repr, check_int_in_range
+
     if not isinstance(n, int) or isinstance(n, bool) or n < 1:
-        raise ValueError(f"n must be a positive int, the number of colours; got {n!r}")
+        raise ValueError(f"n must be a positive int, the number of colours; got {_short_repr(n)}")
+    check_int_in_range(n, "n", 1, MAX_COLORS)
     colormap = matplotlib.colormaps[cmap]
     return [colormap(value) for value in np.linspace(low, high, n)]
 
 
 def check_figure_size(width_px: int, height_px: int) -> None:
     """Raise ``ValueError`` if a rendered figure is wider than ``MAX_WIDTH_PX`` or taller than ``MAX_HEIGHT_PX``."""
+    from .._validation import _show_int, is_int
+
+    for name, value in (("width_px", width_px), ("height_px", height_px)):
+        if not is_int(value):
+            raise TypeError(f"{name} must be an int, a size in pixels; got {type(value).__name__}")
+        if value < 0:
+            raise ValueError(f"{name} must be >= 0, a size in pixels; got {_show_int(value)}")
     if width_px > MAX_WIDTH_PX or height_px > MAX_HEIGHT_PX:
         raise ValueError(
-            f"a shown figure must fit {MAX_WIDTH_PX}x{MAX_HEIGHT_PX} px; this one is {width_px}x{height_px} px"
+            f"a shown figure must fit {MAX_WIDTH_PX}x{MAX_HEIGHT_PX} px; this one is "
+            f"{_show_int(width_px)}x{_show_int(height_px)} px (width_px x height_px)"
         )

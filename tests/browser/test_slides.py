@@ -10,6 +10,7 @@ import pytest
 
 from tools import slides
 
+from .explorer import EXPLORER, move_a_slider_and_press_a_preset, stored_explorers
 from .exports import export_one_notebook, remote_urls
 
 pytestmark = pytest.mark.browser
@@ -84,9 +85,32 @@ def test_slides_step_through_offline_with_the_keyboard(slideshow, page):
     page.wait_for_function(f"() => require('{REVEAL}').getIndices().h === 1")
     page.wait_for_function(EQUATIONS_DRAWN, arg=REVEAL)
 
-    page.wait_for_function("document.querySelectorAll('.widget-slider').length > 0")  # stored widget state
+    page.wait_for_function("document.querySelectorAll('.hcb-explorer').length > 0")  # stored widget state
     assert page.context.blocked == []
     assert [url for url in requests if not url.startswith(("file:", "data:", "blob:"))] == []
+
+
+def test_the_explorer_moves_on_its_slide_offline(slideshow, page):
+    """On its slide, with no kernel: the step slider moves with the keyboard (reveal.js leaves the arrow keys to
+    it), and a preset redraws the plot and the summary."""
+    page.goto(slideshow.as_uri())
+    page.locator(".reveal.ready").wait_for()
+    explorer = page.locator(EXPLORER)
+    explorer.first.wait_for(state="attached")
+    page.evaluate(
+        f"""() => {{
+            const reveal = require('{REVEAL}');
+            const slide = document.querySelector('{EXPLORER}').closest('section');
+            const where = reveal.getIndices(slide);
+            reveal.slide(where.h, where.v);
+        }}"""
+    )
+    explorer.wait_for(state="visible")
+    before = indices(page)
+    (state,) = stored_explorers(ROOT / "notebooks" / NOTEBOOK)
+    move_a_slider_and_press_a_preset(explorer, state, preset=2)
+    assert indices(page) == before  # the arrow keys moved the slider, not the slides
+    assert page.context.blocked == []
 
 
 def test_rise_presents_a_notebook_live_from_its_slide_metadata(lab, page):
