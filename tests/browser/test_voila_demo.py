@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from .chromium import ARTIFACTS
+from .explorer import EXPLORER, SUMMARY
 from .jupyter_lab import LOOPBACK, Server, new_server, running
 from .servers import environment_with_config
 
@@ -90,11 +91,8 @@ def test_the_demo_of_05_shows_prose_figures_and_the_explorer_and_nothing_of_the_
         text = page.locator("#rendered_cells").inner_text()
         assert [phrase for phrase in NOT_FOR_A_DEMO if phrase in text] == []
         assert page.locator("#rendered_cells h1").first.inner_text().startswith("05")
-        # the explorer, drawn by its widget view (whatever widget library draws it: a widget's classes say "widget")
-        page.wait_for_function(
-            "[...document.querySelectorAll('#rendered_cells [class*=\"widget\"]')]"
-            ".some(e => e.getBoundingClientRect().height > 20)"
-        )
+        # the explorer (an anywidget, drawn in the browser) shows its run summary
+        page.locator(f"#rendered_cells {EXPLORER} {SUMMARY}").first.wait_for()
         # the whole page in one picture: Voila scrolls inside the page, so the window takes its height
         height = page.evaluate("() => document.getElementById('rendered_cells').scrollHeight")
         page.set_viewport_size({"width": 1366, "height": min(int(height) + 40, 16000)})
