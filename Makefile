@@ -24,8 +24,11 @@
 #   make bench      time the helpers (pytest-benchmark), check the targets, save the figure,
 #                   then the explorers' input-to-frame latency in Chromium (not part of the tests)
 #   make bench-suite  time a second `make test` three times: wall, CPU and load average
-#   make handouts   export every notebook to static HTML in handouts/
-#   make slides     export every notebook to reveal.js slides in slides/ (offline)
+#   make demo NB=05 show one notebook in Voila as a clean page for class (prose, figures and
+#                   explorers; no exercises, verdicts or checks): tools/jupyter_data/voila/templates/course
+#   make handouts   export every notebook to static HTML: handouts/student/ (no solutions: share
+#                   this) and handouts/teacher/ (*.teacher.html, with the solutions)
+#   make slides     the same as reveal.js slides (offline): slides/student/, slides/teacher/
 #   make clean      remove everything the targets above create, except student/ (your work)
 #   make clean-student  move student/ aside to student-backup-<date>-<n>/ (deletes nothing)
 
@@ -51,8 +54,8 @@ OLDEST_VENV ?= .venv-oldest
 OLDEST_STAMP := $(OLDEST_VENV)/.installed
 NEWEST_VENV ?= .venv-newest
 
-.PHONY: lab student check test test-oldest test-newest lock lint format notebooks bench bench-suite handouts slides \
-	clean clean-student
+.PHONY: lab student demo check test test-oldest test-newest lock lint format notebooks bench bench-suite handouts \
+	slides clean clean-student
 
 # uv installs the course's package (editable) and what it needs, every package at the version the
 # lock pins (--constraint); the test extras go in the same way.
@@ -78,13 +81,22 @@ $(NODE_STAMP): package.json package-lock.json
 
 # JupyterLab starts at the repository's top, so notebooks/ (teacher) and student/ both show,
 # with the file browser in student/. tools/jupyter_config turns off nbgrader's own JupyterLab
-# extensions (its course-management menus): the course only uses nbgrader to write student/.
-# A student notebook tools.student cannot read is named and skipped; JupyterLab opens all the same.
+# extensions (its course-management menus): the course only uses nbgrader to write student/; it
+# also turns off the news question and the update check, hides the file browser's last-modified
+# column, and binds Alt+R to jupyterlab-rise's slideshow in a tab of its own.
+# A student notebook tools.student cannot read is named and skipped; JupyterLab opens all the same
+# (and without RISE's stylesheet, if student/ could not be written).
 # Paths are quoted: the course may sit in a folder whose name has a space.
 lab: $(STAMP)
 	"$(BIN)/python" -m tools.student || echo "make lab: tools.student named a problem above; opening JupyterLab anyway"
+	-cp notebooks/rise.css student/rise.css
 	JUPYTER_CONFIG_PATH="$(CURDIR)/tools/jupyter_config$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))" \
 	  "$(BIN)/jupyter" lab $(LAB_FLAGS) --LabApp.default_url=/lab/tree/student
+
+# NB picks the notebook by its number (05) or name; without NB, Voila lists every notebook.
+demo: $(STAMP)
+	JUPYTER_PATH="$(CURDIR)/tools/jupyter_data$(if $(JUPYTER_PATH),:$(JUPYTER_PATH))" \
+	  "$(BIN)/voila" --template=course $(if $(NB),"$$(ls notebooks/$(NB)*.ipynb | head -n 1)",notebooks)
 
 student: $(STAMP)
 	"$(BIN)/python" -m tools.student $(if $(filter 1 yes true,$(FORCE)),--force)

@@ -343,6 +343,7 @@ NOT_FUZZED = {
     # building blocks that take arrays a public function has already checked (their signatures say ndarray)
     "pre_activation": "takes x, W, b already checked by check_layer_arguments",
     "check_no_overflow": "checks a result the helpers computed, with names they pass",
+    "figure_legend_below": "a building block: compare_runs and draw_best_runs pass it their own figure and lines",
     "without_checks": "maps a loss function to its unchecked twin; any other value is returned as it is",
     # the seed's own code, verbatim: the reference, faults included on purpose
     **{

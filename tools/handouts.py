@@ -1,5 +1,10 @@
 """Export every notebook to a static HTML handout that renders offline.
 
+Two sets are written (see ``tools/versions.py``): ``handouts/student/`` (no solutions, no
+course checks: the one to share with students) and ``handouts/teacher/`` (solutions in, each
+file called ``<name>.teacher.html`` and marked as the teacher's on the page). Each set is a
+folder that works on its own: it has its own copy of the scripts.
+
 Each handout shows the notebook's stored outputs and its widgets (from the
 widget state saved in the notebook), and loads nothing from the internet:
 require.js, the Jupyter widget manager, anywidget and MathJax are copied next
@@ -23,6 +28,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from tools import versions
 from tools._atomic import describe_error, write_text_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,34 +116,51 @@ def read_run_notebook(notebook: Path):
     return nb
 
 
-def write_export(nb, name: str, exporter, target: Path) -> Path:
-    """Write ``nb`` (a notebook called ``name``) through ``exporter`` to ``target``; return ``target``."""
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+def version_resources(name: str, version: str) -> dict:
+    """nbconvert resources for notebook ``name`` in ``version``: the templates show ``course_version.label``."""
+    return {"metadata": {"name": name}, "course_version": {"name": version, "label": versions.LABELS[version]}}
+
+
+def write_export(nb, name: str, exporter, target: Path, version: str = versions.TEACHER) -> Path:
+    """Write ``nb`` (a notebook called ``name``, of ``version``) through ``exporter`` to ``target``; return it."""
+    body, _ = exporter.from_notebook_node(nb, resources=version_resources(name, version))
     return write_text_atomic(target, body)
 
 
-def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter) -> Path:
-    """Write ``output/<notebook name>.html`` from the notebook's stored outputs and widget state."""
-    nb = read_run_notebook(notebook)
-    return write_export(nb, notebook.stem, exporter, output / f"{notebook.stem}.html")
+def versioned_notebook(notebook: Path, version: str):
+    """The run notebook at ``notebook`` as ``version`` shows it, and the name its files take."""
+    nb = versions.export_version(read_run_notebook(notebook), version)
+    return nb, notebook.stem + versions.file_suffix(version)
+
+
+def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter, version: str = versions.TEACHER) -> Path:
+    """Write ``output/<name>.html`` (``<name>.teacher.html`` for the teacher) from the stored outputs and widgets."""
+    nb, name = versioned_notebook(notebook, version)
+    return write_export(nb, name, exporter, output / f"{name}.html", version)
 
 
 def export_every_notebook(notebooks: Path, output: Path, copy_static, export_one, make_exporter) -> list:
-    """Export every ``*.ipynb`` in ``notebooks`` by ``export_one`` with one ``make_exporter()``; return the files.
+    """Export every ``*.ipynb`` in ``notebooks`` in every version; return the files written.
 
-    ``copy_static(output)`` first copies the scripts the exports load.
+    Each version goes to ``output/<version>/``, where ``copy_static(folder)`` first copies the
+    scripts the exports load (so that each set can be shared alone), then
+    ``export_one(path, folder, exporter, version)`` writes each notebook with one ``make_exporter()``.
     """
     paths = sorted(notebooks.glob("*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"no notebooks in {notebooks}")
-    output.mkdir(parents=True, exist_ok=True)
-    copy_static(output)
     exporter = make_exporter()
-    return [export_one(path, output, exporter) for path in paths]
+    written = []
+    for version in versions.VERSIONS:
+        folder = output / version
+        folder.mkdir(parents=True, exist_ok=True)
+        copy_static(folder)
+        written += [export_one(path, folder, exporter, version) for path in paths]
+    return written
 
 
 def export_handouts(notebooks: Path, output: Path, node_modules: Path) -> list:
-    """Export every ``*.ipynb`` in ``notebooks`` and copy the scripts they load; return the handouts."""
+    """Export every ``*.ipynb`` in ``notebooks`` to ``output/student/`` and ``output/teacher/``; return the handouts."""
     copy_static = partial(copy_static_files, node_modules)
     return export_every_notebook(notebooks, output, copy_static, export_notebook, handout_exporter)
 

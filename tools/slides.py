@@ -5,10 +5,13 @@ the cell itself (see :func:`slide_types`), and the notebook's ``metadata.rise``
 settings, so that a teacher presents a notebook live in JupyterLab with
 jupyterlab-rise. Running it again changes nothing.
 
-Without ``--metadata`` it exports every notebook to ``slides/<name>.slides.html``
-with nbconvert's SlidesExporter. The slides load nothing from the internet:
-reveal.js and jQuery, and the handouts' require.js, widget manager and MathJax,
-are copied next to them from the npm packages that ``package.json`` pins.
+Without ``--metadata`` it exports every notebook with nbconvert's SlidesExporter, in two
+sets (``tools/versions.py``): ``slides/student/<name>.slides.html`` (no solutions, no course
+checks) and ``slides/teacher/<name>.teacher.slides.html`` (solutions in, marked on every
+slide). Every slide fits 1280 x 720 (``templates/fit_slides.js`` scales down what does not).
+The slides load nothing from the internet: reveal.js and jQuery, and the handouts'
+require.js, widget manager and MathJax, are copied next to them from the npm packages that
+``package.json`` pins.
 
 Usage (``make slides`` runs ``npm ci`` first)::
 
@@ -202,20 +205,22 @@ def slides_exporter() -> SlidesExporter:
     return exporter
 
 
-def export_notebook(notebook: Path, output: Path, exporter: SlidesExporter) -> Path:
-    """Write ``output/<notebook name>.slides.html`` from the notebook's stored outputs and widget state.
+def export_notebook(
+    notebook: Path, output: Path, exporter: SlidesExporter, version: str = handouts.versions.TEACHER
+) -> Path:
+    """Write ``output/<name>.slides.html`` (``<name>.teacher.slides.html`` for the teacher) from the stored outputs.
 
     A notebook without slide metadata is cut into slides by :func:`slide_types`
     in memory (the file is not changed).
     """
-    nb = handouts.read_run_notebook(notebook)
+    nb, name = handouts.versioned_notebook(notebook, version)
     if not any("slideshow" in cell.metadata for cell in nb.cells):
         apply_metadata(nb)
-    return handouts.write_export(nb, notebook.stem, exporter, output / f"{notebook.stem}.slides.html")
+    return handouts.write_export(nb, name, exporter, output / f"{name}.slides.html", version)
 
 
 def export_slides(notebooks: Path, output: Path, node_modules: Path) -> list:
-    """Export every ``*.ipynb`` in ``notebooks`` and copy the scripts they load; return the slides files."""
+    """Export every ``*.ipynb`` in ``notebooks`` to ``output/student/`` and ``output/teacher/``; return the files."""
     copy_static = partial(copy_static_files, node_modules)
     return handouts.export_every_notebook(notebooks, output, copy_static, export_notebook, slides_exporter)
 

@@ -27,8 +27,12 @@ from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
 from .._validation import as_float_array, check_positive_int
 from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
-from .plotting import label_loss_axes, place_legend, plot_loss_curve
+from .plotting import figure_legend_below, label_loss_axes, place_legend, plot_loss_curve
 from .style import OKABE_ITO
+
+#: A white outline under a path's line and markers: the path stays visible on the dark and the light
+#: parts of the surface, also to a deuteranope (tests/test_colour_blind_contrast.py checks it).
+OUTLINED = (Stroke(linewidth=6, foreground="white"), Normal())
 
 
 def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
@@ -102,7 +106,7 @@ def mark_point(ax, point, *, label, marker="*", **line_kwargs):
     return line
 
 
-def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
+def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None, legend="below"):
     """Draw loss against forward passes for several runs, both axes on log scales.
 
     Parameters
@@ -112,9 +116,11 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
         Legend label to ``(passes, losses)``, e.g. from ``hot_and_cold_work``
         or ``gradient_descent_work``.
     levels : sequence of float
-        Loss levels to draw as dotted horizontal lines.
+        Loss levels to draw as dotted horizontal lines, each labelled with its value at the right edge.
     ylabel : str
     title : str, optional
+    legend : str or None
+        Where the legend goes (as for ``label_loss_axes``); ``None`` for none.
 
     Returns
     -------
@@ -125,8 +131,20 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None):
     """
     lines = [plot_loss_curve(ax, losses, x=passes, label=label) for label, (passes, losses) in curves.items()]
     level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1.5, marker="none") for level in levels]
+    for level in levels:  # each dotted line says which loss it marks, at the right edge, outside the data
+        ax.annotate(
+            f"{level:g}",
+            xy=(1.0, level),
+            xycoords=ax.get_yaxis_transform(),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            ha="left",
+            fontsize=12,
+            color="0.25",
+        )
     ax.set_xscale("log")
-    label_loss_axes(ax, xlabel="forward passes (log scale)", ylabel=ylabel, title=title, log_y=True)
+    label_loss_axes(ax, xlabel="forward passes (log scale)", ylabel=ylabel, title=title, log_y=True, legend=legend)
     return lines, level_lines
 
 
@@ -292,6 +310,7 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
             marker="o",
             markersize=5,
             linestyle="-",
+            path_effects=OUTLINED,
             label="hot and cold, together: a diagonal",
         ),
         "hot and cold, each": draw_path(
@@ -302,6 +321,7 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
             marker="s",
             markersize=5,
             markevery=2,
+            path_effects=OUTLINED,
             label="hot and cold, each: a staircase",
         ),
         "gradient descent": draw_path(
@@ -317,7 +337,7 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
         ),
     }
     mark_point(ax, start, label="start", marker="o", color="white", markersize=12)
-    mark_point(ax, minimum, label="minimum", color=OKABE_ITO["purple"], markersize=18)
+    mark_point(ax, minimum, label="minimum", color="black", markeredgecolor="white", markeredgewidth=1.5, markersize=20)
     ax.set_aspect("equal")
     ax.set_title(f"One sigmoid unit, {epochs} epochs of each rule\n(markers: one per epoch)")
     ax.grid(False)
@@ -337,7 +357,9 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
     labels : (str, str)
         Legend labels: hot and cold, gradient descent.
     levels : sequence of float
-        Loss levels drawn as dotted lines on the right.
+        Loss levels drawn as labelled dotted lines on the right.
+
+    The two panels share one legend, under both (``figure_legend_below``).
 
     Returns
     -------
@@ -356,14 +378,17 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
         ylabel="mean cross-entropy",
         title="Per epoch: hot and cold looks far ahead",
         log_y=True,
+        legend=None,
     )
     per_pass, _ = draw_work_curves(
         ax_work,
         {labels[0]: hot_and_cold_work(hc_run), labels[1]: (gradient_descent_work(gd_losses), gd_losses)},
         levels=levels,
         ylabel="mean cross-entropy",
-        title="Per forward pass: the real cost",
+        title="Per forward pass: the real cost\n(dotted: the loss levels of the table)",
+        legend=None,
     )
+    figure_legend_below(ax_epoch.figure, per_epoch)
     return per_epoch + per_pass
 
 

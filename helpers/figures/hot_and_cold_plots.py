@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import _real_number, _short_repr, as_float_array, check_choice
-from .plotting import label_loss_axes, plot_loss_curve
+from .plotting import figure_legend_below, label_loss_axes, plot_loss_curve
 
 
 def run_curve(result, *, by="epoch"):
@@ -104,24 +104,32 @@ def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
     title : str, optional
         Prefix for both axes' titles.
 
+    Both panels share one legend, under them (``figure_legend_below``).
+
     Returns
     -------
     list of matplotlib.lines.Line2D
         The curves, left axes first.
     """
-    lines = []
+    lines, floors = [], []
     for ax, by, xlabel in zip(axes, ("epoch", "evaluations"), ("epoch", "loss evaluations (log scale)"), strict=True):
         for label, result in runs.items():
             x, losses = run_curve(result, by=by)
             lines.append(plot_loss_curve(ax, losses, x=x, label=label))
         if floor is not None:
-            draw_floor(ax, floor)
+            floors.append(draw_floor(ax, floor))
         if by == "evaluations":
             ax.set_xscale("log")
         heading = f"per {'epoch' if by == 'epoch' else 'loss evaluation'}"
         label_loss_axes(
-            ax, xlabel=xlabel, ylabel="loss (MSE)", title=f"{title}: {heading}" if title else heading, log_y=log_y
+            ax,
+            xlabel=xlabel,
+            ylabel="loss (MSE)",
+            title=f"{title}: {heading}" if title else heading,
+            log_y=log_y,
+            legend=None,
         )
+    figure_legend_below(axes[0].figure, lines[: len(runs)] + floors[:1], ncols=len(runs) + len(floors[:1]))
     return lines
 
 

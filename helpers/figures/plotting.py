@@ -173,6 +173,27 @@ def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=Fals
         place_legend(ax, legend)
 
 
+def figure_legend_below(figure, lines, *, ncols=None, **legend_kwargs):
+    """One legend for a figure of several panels, centred under all of them, for ``lines`` (their labels).
+
+    Draw the panels without legends of their own (``legend=None``); ``show`` crops the figure
+    to what it draws, so the legend below the panels is kept.
+
+    Returns
+    -------
+    matplotlib.legend.Legend
+    """
+    lines = list(lines)
+    return figure.legend(
+        lines,
+        [line.get_label() for line in lines],
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        ncols=ncols or min(len(lines), 2),
+        **legend_kwargs,
+    )
+
+
 def place_legend(ax, where="below", **legend_kwargs):
     """Put ``ax``'s legend off the data: ``"below"`` the axes, to the ``"right"``, or ``"best"`` inside.
 

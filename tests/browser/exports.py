@@ -14,8 +14,12 @@ NODE_MODULES = ROOT / "node_modules"
 REMOTE_URL = r"""(?:src|href)\s*=\s*["']https?://[^"']*|import\(\s*["']https?://[^"']*"""
 
 
-def export_one_notebook(tmp_path_factory, notebook: str, export, needs: str, missing: str, kind: str) -> Path:
-    """``notebooks/<notebook>`` exported alone by ``export(source, output, node_modules)``; return its file.
+def export_one_notebook(
+    tmp_path_factory, notebook: str, export, needs: str, missing: str, kind: str, version: str = "teacher"
+) -> Path:
+    """``notebooks/<notebook>`` exported alone by ``export(source, output, node_modules)``; return ``version``'s file.
+
+    The exports write a student and a teacher set (``tools/versions.py``), in ``<output>/<version>/``.
 
     Skipped (or failed, as ``skip_or_fail`` decides) unless ``node_modules/<needs>`` exists;
     ``missing`` names it in the message. ``kind`` names the temporary output folder.
@@ -25,7 +29,7 @@ def export_one_notebook(tmp_path_factory, notebook: str, export, needs: str, mis
     source = tmp_path_factory.mktemp("notebooks")
     shutil.copy(ROOT / "notebooks" / notebook, source)
     output = tmp_path_factory.mktemp(kind)
-    (path,) = export(source, output, NODE_MODULES)
+    (path,) = [path for path in export(source, output, NODE_MODULES) if path.parent.name == version]
     return path
 
 

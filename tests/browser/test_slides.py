@@ -49,7 +49,7 @@ def indices(page) -> dict:
 
 
 def test_slides_load_only_local_files(slideshow):
-    assert slideshow.name == NOTEBOOK.replace(".ipynb", ".slides.html")
+    assert slideshow.name == NOTEBOOK.replace(".ipynb", ".teacher.slides.html")
     html = slideshow.read_text()
     remote = remote_urls(html)
     assert remote == []
