@@ -1,102 +1,71 @@
-"""Wall time of the whole test command, ``make test``, measured on request.
+"""``make bench-suite``: time ``make test`` several times, with its CPU time and the machine's load.
 
-``python -m benchmarks --with-test-suite`` times one run in its table;
-``python -m benchmarks.suite_wall_time --runs 3`` (``make bench-suite``) times
-several and prints each with the machine's load average before it: on a
-shared machine the load says whether a slow run was the suite or its
-neighbours.
+``make bench-suite`` builds ``.venv`` first, so every run is a second ``make test``.  Each run is
+printed with its wall time, the CPU time (user + system) of everything it ran (pytest's workers,
+kernels, servers, Chromium: ``RUSAGE_CHILDREN``), and the 1-minute load average before it: on a
+shared machine the load says whether a slow run was the suite or its neighbours, and the CPU time
+is what the suite itself costs, whatever the neighbours do.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .results import Row, Section
-from .timing import Timing
-
-#: The repository root: the directory holding the Makefile.
 REPO_ROOT = Path(__file__).resolve().parents[1]
-
-CASE = "test suite"
-WHAT = "make test (ruff, then pytest + nbval in parallel), wall time, one run"
 
 
 def last_summary_line(output: str) -> str:
-    """The last non-empty line of pytest's output, e.g. ``'12 passed in 3.4s'``, without ``=`` padding."""
+    """pytest's last summary line, e.g. ``'12 passed in 3.4s'``, without ``=`` padding (not make's lines)."""
     lines = [line.strip(" =") for line in output.splitlines() if line.strip(" =")]
+    lines = [line for line in lines if not line.startswith("make")] or lines
     return lines[-1] if lines else "(no output)"
 
 
-def timed_command(command=("make", "test"), cwd: Path = REPO_ROOT, env: dict | None = None):
-    """Run ``command`` once in ``cwd``; return ``(wall seconds, subprocess.CompletedProcess)``."""
-    start = time.perf_counter()
-    completed = subprocess.run(list(command), cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    return time.perf_counter() - start, completed
+def children_cpu_seconds() -> float:
+    """User plus system CPU time of every child process waited for so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def suite_wall_time_section(
-    measure_it: bool, command=("make", "test"), cwd: Path = REPO_ROOT, env: dict | None = None
-) -> Section:
-    """Run ``command`` once in ``cwd`` and time it, or report it as not measured.
-
-    Parameters
-    ----------
-    measure_it : bool
-        False gives a "not measured" row without running anything.
-    command : sequence of str
-    cwd : pathlib.Path
-    env : dict, optional
-        The command's environment; by default this process's.  The command
-        line passes the environment as it was before the benchmark limited
-        the BLAS threads, so the tests run as they would on their own.
-
-    Returns
-    -------
-    Section
-        ``kind="test_suite"``, one row, no ratio; a note with the exit code
-        and pytest's summary line when measured.
-    """
-    section = Section(kind="test_suite", title="test suite wall time")
-    if not measure_it:
-        section.rows.append(Row(case=CASE, what=WHAT, label="make test", timing=None))
-        section.notes.append(
-            "test suite: not measured (run `make bench ARGS=--with-test-suite`, or `make bench-suite` for three runs)"
-        )
-        return section
-    seconds, completed = timed_command(command, cwd, env)
-    section.rows.append(Row(case=CASE, what=WHAT, label="make test", timing=Timing(seconds, (seconds,), 1)))
-    section.notes.append(
-        f"test suite: `{' '.join(command)}` exited with {completed.returncode}; "
-        f"last line of its output: {last_summary_line(completed.stdout)}"
-    )
-    return section
+def timed_command(command=("make", "test"), cwd: Path = REPO_ROOT):
+    """Run ``command`` once; return ``(wall seconds, CPU seconds, subprocess.CompletedProcess)``."""
+    cpu, start = children_cpu_seconds(), time.perf_counter()
+    completed = subprocess.run(list(command), cwd=cwd, capture_output=True, text=True, check=False)
+    return time.perf_counter() - start, children_cpu_seconds() - cpu, completed
 
 
 def main(argv=None) -> int:
-    """Time ``make test`` ``--runs`` times; print each run and the median; exit 1 if a run failed."""
+    """Time ``make test`` ``--runs`` times; print each run and the medians; exit 1 if a run failed."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.suite_wall_time", description=main.__doc__)
     parser.add_argument("--runs", type=int, default=3, help="how many runs (default: %(default)s)")
+    parser.add_argument("command", nargs="*", default=["make", "test"], help="default: make test")
     arguments = parser.parse_args(argv)
-    times, failed = [], False
+    walls, cpus, failed = [], [], False
     for run in range(1, arguments.runs + 1):
         load = os.getloadavg()[0]
-        seconds, completed = timed_command()
-        times.append(seconds)
+        wall, cpu, completed = timed_command(arguments.command)
+        walls.append(wall)
+        cpus.append(cpu)
         failed |= completed.returncode != 0
         print(
-            f"run {run}: {seconds:.1f} s wall, exit {completed.returncode}, load average before it {load:.2f}; "
-            f"{last_summary_line(completed.stdout)}",
+            f"run {run}: {wall:.1f} s wall, {cpu:.1f} s CPU, exit {completed.returncode}, "
+            f"load average before it {load:.2f}; {last_summary_line(completed.stdout)}",
             flush=True,
         )
         if completed.returncode != 0:
             print(completed.stdout[-3000:] + completed.stderr[-3000:], file=sys.stderr)
-    print(f"make test: median {statistics.median(times):.1f} s, fastest {min(times):.1f} s over {len(times)} runs")
+    print(
+        f"{' '.join(arguments.command)}: median {statistics.median(walls):.1f} s wall "
+        f"(fastest {min(walls):.1f} s), median {statistics.median(cpus):.1f} s CPU, over {len(walls)} runs; "
+        f"{os.cpu_count()} cores"
+    )
     return 1 if failed else 0
 
 

@@ -6,6 +6,7 @@ size, same drawing function, small data), in the course style; the tests render 
 """
 
 import ast
+import functools
 import json
 import pkgutil
 import subprocess
@@ -64,11 +65,31 @@ def test_the_math_modules_are_all_listed():
     assert not any("figures" in name or "widgets" in name for name in modules)
 
 
+#: One fresh interpreter imports every math module in turn and prints, after each, which of the two are loaded.
+_PROBE = """import importlib, json, sys
+loaded = {}
+for module in sys.argv[1:]:
+    importlib.import_module(module)
+    loaded[module] = [name for name in ('matplotlib', 'ipywidgets') if name in sys.modules]
+print(json.dumps(loaded))"""
+
+
+@functools.cache
+def _loaded_after_importing_each_math_module() -> dict:
+    """``{module: [names loaded once it was imported]}``, from one interpreter (not one per module).
+
+    The modules are imported in turn, so a module that brings matplotlib in shows it, and so does
+    every module after it: the test of the first one to show it names the culprit.
+    """
+    command = [sys.executable, "-c", _PROBE, *_math_modules()]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
+    return json.loads(result.stdout)
+
+
 @pytest.mark.parametrize("module", _math_modules())
 def test_a_math_module_imports_neither_matplotlib_nor_ipywidgets(module):
-    probe = f"import sys, {module}\nprint([name for name in ('matplotlib', 'ipywidgets') if name in sys.modules])"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
-    assert result.stdout.strip() == "[]", f"importing {module} loaded {result.stdout.strip()}"
+    loaded = _loaded_after_importing_each_math_module()[module]
+    assert loaded == [], f"importing {module} (after the math modules before it) loaded {loaded}"
 
 
 @pytest.mark.parametrize(
@@ -341,9 +362,23 @@ def _shown(build):
     return fig, size
 
 
+@functools.cache
+def _shown_in_course_style(name):
+    """``_shown(FIGURES[name])`` in the course style, built and rendered once for the tests that only read it.
+
+    The figure is closed in pyplot (the tests read its artists; nothing draws it again), and the
+    style is undone afterwards, so the cache leaves no state behind but the figure objects.
+    """
+    with matplotlib.rc_context():
+        use_course_style()
+        fig, size = _shown(FIGURES[name])
+    plt.close(fig)
+    return fig, size
+
+
 @pytest.mark.parametrize("name", FIGURES)
-def test_every_text_is_at_least_the_style_size(course_style, name):
-    fig, _ = _shown(FIGURES[name])
+def test_every_text_is_at_least_the_style_size(name):
+    fig, _ = _shown_in_course_style(name)
     legend_texts = {id(text) for legend in fig.findobj(matplotlib.legend.Legend) for text in legend.get_texts()}
     texts = [text for text in fig.findobj(Text) if text.get_visible() and text.get_text().strip()]
     assert texts
@@ -352,24 +387,21 @@ def test_every_text_is_at_least_the_style_size(course_style, name):
             continue  # a tick label the axes do not show
         least = MIN_LEGEND_PT if id(text) in legend_texts else MIN_TEXT_PT
         assert text.get_fontsize() >= least, f"{name}: {text.get_text()!r} is {text.get_fontsize()} pt"
-    plt.close(fig)
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_every_marker_only_artist_draws_every_point(course_style, name):
+def test_every_marker_only_artist_draws_every_point(name):
     """The style thins markers on long curves (``markevery``); a scatter of lone points must keep them all."""
-    fig = FIGURES[name]()
+    fig, _ = _shown_in_course_style(name)
     for line in (line for ax in fig.axes for line in ax.get_lines()):  # not the axes' tick marks
         if line.get_linestyle() == "None" and line.get_marker() not in (None, "None", "none", ""):
             assert line.get_markevery() == 1, f"{name}: {line.get_label()!r} thins its markers"
-    plt.close(fig)
 
 
 @pytest.mark.parametrize("name", FIGURES)
-def test_every_figure_fits_the_screen_at_the_notebook_dpi(course_style, name):
-    fig, (width, height) = _shown(FIGURES[name])
+def test_every_figure_fits_the_screen_at_the_notebook_dpi(name):
+    _, (width, height) = _shown_in_course_style(name)
     assert width <= MAX_WIDTH_PX and height <= MAX_HEIGHT_PX, f"{name}: {width}x{height} px"
-    plt.close(fig)
 
 
 def test_show_refuses_a_figure_taller_than_the_screen(course_style):

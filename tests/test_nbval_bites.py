@@ -14,12 +14,16 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "notebooks" / "01_defining_the_loss.ipynb"
 ORIGINAL = "        mean = float(np.mean((y - h) ** 2))\n"
 PERTURBED = "        mean = float(np.mean((y - h) ** 2) * 1.001)\n"
 STORED, PERTURBED_VALUE = "mean_squared_error:     0.075000", "0.075075"
+
+
+pytestmark = pytest.mark.kernel  # executes notebooks in kernels: `make test`, not `make check`
 
 
 def perturbed_helpers(tmp_path: Path) -> Path:

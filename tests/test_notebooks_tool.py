@@ -24,6 +24,9 @@ WIDGET = (
 AFTER = "print('after the widget')\nprint('and again', flush=True)"
 
 
+pytestmark = pytest.mark.kernel  # executes notebooks in kernels: `make test`, not `make check`
+
+
 def fixture_notebook():
     nb = nbformat.v4.new_notebook()
     nb.cells = [

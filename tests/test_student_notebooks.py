@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from nbclient import NotebookClient
+from notebook_slices import cells_to_run  # tests/ is on sys.path under pytest
 
 from tools import student
 
@@ -106,9 +107,18 @@ def assert_links_work_from_student_folder(nb, student_names) -> None:
                 assert target.exists(), f"{link} in cell {cell.id} does not resolve from student/"
 
 
-def execute(path: Path):
-    """Run a notebook top to bottom in its own folder, errors allowed, and return it with its outputs."""
+def execute(path: Path, only_needed: bool = False):
+    """Run a notebook top to bottom in its own folder, errors allowed, and return it with its outputs.
+
+    ``only_needed``: run only the code cells its exercise stubs can change and the cells they need
+    (``tests/notebook_slices.py``); the others run as in the teacher notebook, which nbval runs.
+    """
     nb = nbformat.read(path, as_version=4)
+    if only_needed:
+        code = [cell for cell in nb.cells if cell.cell_type == "code"]
+        stubs = {index for index, cell in enumerate(code) if is_solution_cell(cell)}
+        keep = {id(code[index]) for index in cells_to_run([cell.source for cell in code], stubs)}
+        nb.cells = [cell for cell in nb.cells if cell.cell_type != "code" or id(cell) in keep]
     client = NotebookClient(
         nb, kernel_name="python3", allow_errors=True, timeout=600, resources={"metadata": {"path": str(path.parent)}}
     )
@@ -256,6 +266,7 @@ def test_fixture_student_version_has_stubs_no_outputs_and_no_course_check(course
     assert_links_work_from_student_folder(nb, {FIXTURE})
 
 
+@pytest.mark.kernel
 def test_fixture_student_notebook_raises_only_in_its_stubs(course):
     teacher, folder = course
     student.generate(teacher, folder)
@@ -274,9 +285,13 @@ def test_markers_outside_a_solution_cell_are_refused(course):
     teacher, folder = course
     nb = fixture_notebook()
     nb.cells[-2].source = "### BEGIN SOLUTION\nprint(1)\n### END SOLUTION"
+    with pytest.raises(ValueError, match=r"non-solution cell"):
+        student.student_version(nb)
     nbformat.write(nb, teacher / FIXTURE)
-    with pytest.raises(ValueError, match=r"00_fixture\.ipynb.*non-solution cell"):
-        student.generate(teacher, folder)
+    (outcome,) = student.generate(teacher, folder)  # the notebook is skipped, named, and nothing is written
+    assert outcome.action == "skipped"
+    assert re.search(r"00_fixture\.ipynb.*non-solution cell", outcome.message)
+    assert not (folder / FIXTURE).exists()
 
 
 # --- the fixture: a learner's work is kept --------------------------------------------------
@@ -388,10 +403,15 @@ def check_cells(nb) -> list:
     return pairs
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
 def test_student_notebook_runs_every_cell_with_every_exercise_unanswered(name, student_folder):
-    """Run All in the student version, nothing answered: every cell runs, and every check says "not done yet"."""
-    nb = execute(student_folder / name)
+    """Run All in the student version, nothing answered: every cell runs, and every check says "not done yet".
+
+    Only the cells the stubs can change and the cells they need run here (``only_needed``); the
+    others run exactly as in the teacher notebook, which nbval runs in full.
+    """
+    nb = execute(student_folder / name, only_needed=True)
     assert not errors(nb), "Run All stops: " + "; ".join(f"cell {c.id}: {o.ename}: {o.evalue}" for c, o in errors(nb))
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert all(cell.execution_count for cell in code), "a code cell did not run"
@@ -420,6 +440,7 @@ def execute_and_rerun_checks(path: Path):
     return first, again
 
 
+@pytest.mark.kernel
 @pytest.mark.parametrize("name", TEACHER_NOTEBOOKS)
 def test_every_check_cell_judges_the_same_when_rerun_at_the_end_of_the_teacher_notebook(name):
     """Later cells rebind X, Y, params...: a check reads only its own inputs, so its verdict does not change."""

@@ -37,3 +37,20 @@ def test_other_tests_go_one_by_one():
         "helpers/losses.py::helpers.losses.mean_squared_error",
     ):
         assert group_of(nodeid) == nodeid
+
+
+def test_browser_files_go_first_then_notebooks_then_the_biggest_groups():
+    units = {
+        "tests/test_losses.py::test_a": 1,
+        "notebooks/01_defining_the_loss.ipynb": 20,
+        "tests/browser/test_presets.py": 1,
+        "notebooks/05_hot_and_cold_vs_backprop.ipynb": 27,
+        "tests/browser/test_lab_sliders.py": 2,
+    }
+    assert sorted(units, key=lambda group: root_conftest.queue_order(group, units[group])) == [
+        "tests/browser/test_lab_sliders.py",
+        "tests/browser/test_presets.py",
+        "notebooks/05_hot_and_cold_vs_backprop.ipynb",
+        "notebooks/01_defining_the_loss.ipynb",
+        "tests/test_losses.py::test_a",
+    ]

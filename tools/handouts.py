@@ -23,6 +23,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
+from tools._atomic import describe_error, write_text_atomic
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -96,8 +98,13 @@ def handout_exporter() -> HTMLExporter:
 
 
 def read_run_notebook(notebook: Path):
-    """The notebook at ``notebook``; a ``ValueError`` if it has no stored outputs (it was never run)."""
-    nb = nbformat.read(notebook, as_version=4)
+    """The notebook at ``notebook``; a ``ValueError`` naming it if it cannot be read or has no stored outputs."""
+    try:
+        nb = nbformat.read(notebook, as_version=4)
+    except OSError:
+        raise
+    except Exception as error:  # not UTF-8, not JSON, not a notebook
+        raise ValueError(f"{notebook} cannot be read: {describe_error(error)}") from None
     if not any(cell.get("outputs") for cell in nb.cells if cell.cell_type == "code"):
         raise ValueError(f"{notebook} has no stored outputs: run it (Restart and Run All) before exporting")
     return nb
@@ -106,8 +113,7 @@ def read_run_notebook(notebook: Path):
 def write_export(nb, name: str, exporter, target: Path) -> Path:
     """Write ``nb`` (a notebook called ``name``) through ``exporter`` to ``target``; return ``target``."""
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
-    target.write_text(body, encoding="utf-8")
-    return target
+    return write_text_atomic(target, body)
 
 
 def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter) -> Path:
@@ -142,9 +148,21 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "handouts")
     parser.add_argument("--node-modules", type=Path, default=ROOT / "node_modules")
     args = parser.parse_args(argv)
-    for handout in export_handouts(args.notebooks, args.output, args.node_modules):
+    try:
+        written = export_handouts(args.notebooks, args.output, args.node_modules)
+    except (OSError, ValueError) as error:
+        print(f"make handouts: {one_line(error)}", file=sys.stderr)
+        return 1
+    for handout in written:
         print(handout.relative_to(Path.cwd()) if handout.is_relative_to(Path.cwd()) else handout)
     return 0
+
+
+def one_line(error: Exception) -> str:
+    """A tool's failure in one line, naming the file (a read-only folder, an unreadable notebook, ...)."""
+    if isinstance(error, OSError) and error.strerror and error.filename:
+        return f"cannot write or read {error.filename}: {error.strerror}"
+    return " ".join(str(error).split()) or describe_error(error)  # the course's own errors name the file
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ import nbformat
 from nbconvert import SlidesExporter
 
 from tools import handouts
+from tools._atomic import write_text_atomic
 
 ROOT = handouts.ROOT
 TEMPLATES = handouts.TEMPLATES
@@ -168,9 +169,13 @@ def write_metadata(notebooks: Path) -> list:
         raise FileNotFoundError(f"no notebooks in {notebooks}")
     written = []
     for path in paths:
-        nb = nbformat.read(path, as_version=4)
+        try:
+            nb = nbformat.read(path, as_version=4)
+        except ValueError as error:  # not UTF-8, not JSON: named (the notebooks before it are written)
+            raise ValueError(f"{path} cannot be read: {handouts.describe_error(error)}") from None
         if apply_metadata(nb):
-            nbformat.write(nb, path)
+            text = nbformat.writes(nb)
+            write_text_atomic(path, text if text.endswith("\n") else text + "\n")  # as nbformat.write does
             written.append(path)
     return written
 
@@ -222,11 +227,18 @@ def main(argv=None) -> int:
     parser.add_argument("--output", type=Path, default=ROOT / "slides")
     parser.add_argument("--node-modules", type=Path, default=ROOT / "node_modules")
     args = parser.parse_args(argv)
+    try:
+        if args.metadata:
+            written = write_metadata(args.notebooks)
+        else:
+            exported = export_slides(args.notebooks, args.output, args.node_modules)
+    except (OSError, ValueError) as error:
+        print(f"make slides: {handouts.one_line(error)}", file=sys.stderr)
+        return 1
     if args.metadata:
-        written = write_metadata(args.notebooks)
         print(f"slide metadata written to {len(written)} notebook(s)" + "".join(f"\n  {p.name}" for p in written))
         return 0
-    for path in export_slides(args.notebooks, args.output, args.node_modules):
+    for path in exported:
         print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
     return 0
 

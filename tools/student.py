@@ -22,6 +22,17 @@ A learner's work is never overwritten: ``student/.generated.json`` records the
 SHA-256 of every notebook as it was written. A student notebook whose hash
 still matches was not edited and is updated when the teacher version changed;
 one that differs (edited, or saved from JupyterLab) is kept, unless ``--force``.
+The record is rewritten after each notebook (and just before one is replaced,
+naming both its old and new hash), so a run cut short (a crash, a full disk,
+Ctrl-C) never leaves a notebook written but unrecorded, which a later run would
+take for an edited one. Every file is written in one step (a temporary
+file, then a rename: ``tools._atomic``).
+
+One notebook that cannot be read or written (a teacher notebook that is not
+valid JSON or has a broken solution marker, a student notebook that is not
+UTF-8 or not readable, a read-only file) is skipped and named in one line; the
+others are still brought up to date. The command then exits with status 1, so
+that a script notices; ``make lab`` opens JupyterLab all the same.
 
 Usage (``make student``, ``make student FORCE=1``)::
 
@@ -34,7 +45,6 @@ import argparse
 import copy
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,12 +53,19 @@ import nbformat
 from nbconvert.preprocessors import TagRemovePreprocessor
 from nbgrader.preprocessors import ClearOutput, ClearSolutions
 
+from tools._atomic import describe_error, write_text_atomic
+
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ".generated.json"
 COURSE_CHECK_TAG = "course-check"
 
 #: What ``generate`` did to one notebook.
 CREATED, UPDATED, UNCHANGED, KEPT, REPLACED = "created", "updated", "unchanged", "kept", "replaced"
+SKIPPED = "skipped"
+
+
+class Skipped(Exception):
+    """A notebook that cannot be brought up to date; the message says why, naming the file."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +76,7 @@ class Outcome:
     ----------
     path : Path
         The student notebook.
-    action : {"created", "updated", "unchanged", "kept", "replaced"}
+    action : {"created", "updated", "unchanged", "kept", "replaced", "skipped"}
     message : str
         One line for the learner.
     """
@@ -92,56 +109,111 @@ def student_version(teacher: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def sha256(text: str | bytes) -> str:
+    """The SHA-256 of ``text`` (UTF-8 encoded) or of raw bytes, in hex."""
+    return hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).hexdigest()
 
 
 def read_manifest(output: Path) -> dict:
-    """The hashes of the notebooks as last generated, by file name (empty if none)."""
+    """The hashes of the notebooks as last generated, by file name (empty if none).
+
+    An entry is one hash, or a list of two while a notebook was being replaced
+    (the file then holds one or the other, both written by ``make student``).
+    """
     path = output / MANIFEST
     if not path.exists():
         return {}
     try:
         return dict(json.loads(path.read_text(encoding="utf-8"))["sha256"])
-    except (ValueError, KeyError, TypeError):  # unreadable: no record, so every existing notebook is kept
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable: no record, so every existing notebook is kept
         return {}
+
+
+def recorded_hashes(entry) -> set:
+    """The hashes one record entry lists: none, one, or two while a notebook was being replaced."""
+    if isinstance(entry, str):
+        return {entry}
+    if isinstance(entry, list):
+        return {value for value in entry if isinstance(value, str)}
+    return set()
 
 
 def write_manifest(output: Path, hashes: dict) -> None:
     note = "SHA-256 of each student notebook as `make student` wrote it; a file that differs was edited and is kept."
     manifest = {"about": note, "sha256": dict(sorted(hashes.items()))}
-    write_text(output / MANIFEST, json.dumps(manifest, indent=1) + "\n")
+    write_text_atomic(output / MANIFEST, json.dumps(manifest, indent=1) + "\n")  # an OSError stops the run
 
 
 def write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` in one step (a half-written notebook is never left behind)."""
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_text(text, encoding="utf-8")
-    os.replace(partial, path)
-
-
-def refresh(teacher: Path, target: Path, recorded: str | None, force: bool) -> tuple[Outcome, str | None]:
-    """Bring one student notebook up to date; return what was done and the hash to record."""
     try:
-        fresh = nbformat.writes(student_version(nbformat.read(teacher, as_version=4)))
-    except ValueError as error:
-        raise ValueError(f"{teacher}: {error}") from None
+        write_text_atomic(path, text)
+    except OSError as error:
+        raise Skipped(f"cannot write {path}: {describe_error(error)}; it was left as it was") from None
+
+
+def fresh_student_version(teacher: Path) -> str:
+    """The student version of the teacher notebook at ``teacher``, as the text to write.
+
+    Raises ``Skipped`` naming the teacher notebook if it cannot be read (not
+    UTF-8, not JSON, not a notebook, not readable) or converted (a broken
+    solution marker).
+    """
+    try:
+        return nbformat.writes(student_version(nbformat.read(teacher, as_version=4)))
+    except OSError as error:
+        raise Skipped(f"cannot read the course's {teacher}: {describe_error(error)}") from None
+    except Exception as error:  # not UTF-8, not JSON, not a valid notebook, a broken solution marker, ...
+        raise Skipped(f"cannot make a student version of the course's {teacher}: {describe_error(error)}") from None
+
+
+def current_hash(target: Path) -> tuple[str, str]:
+    """The SHA-256 of the student notebook at ``target`` and, if it is not UTF-8 text, a note saying so.
+
+    Raises ``Skipped`` naming it if it cannot be read (permissions, a folder in its place).
+    """
+    try:
+        data = target.read_bytes()
+    except OSError as error:
+        raise Skipped(f"cannot read {target}: {describe_error(error)}; it was left as it was") from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return sha256(data), f"it is not UTF-8 text ({error.reason} at byte {error.start}): JupyterLab cannot open it"
+    return sha256(data), ""
+
+
+def refresh(
+    teacher: Path, target: Path, recorded: str | list | None, force: bool, write=None
+) -> tuple[Outcome, str | list | None]:
+    """Bring one student notebook up to date; return what was done and the record entry to keep.
+
+    ``recorded`` is the record's entry for it (see :func:`read_manifest`);
+    ``write(path, text)`` writes a notebook (:func:`write_text` unless given).
+    Raises ``Skipped``, naming the file, if a notebook cannot be read or written.
+    """
+    write = write or write_text
+    ours = recorded_hashes(recorded)
+    fresh = fresh_student_version(teacher)
     fresh_hash = sha256(fresh)
     if not target.exists():
-        write_text(target, fresh)
+        write(target, fresh)
         return Outcome(target, CREATED, "created"), fresh_hash
-    current_hash = sha256(target.read_text(encoding="utf-8"))
-    if current_hash == fresh_hash:
+    current, damage = current_hash(target)
+    if current == fresh_hash:
         return Outcome(target, UNCHANGED, "unchanged"), fresh_hash
-    if current_hash == recorded:
-        write_text(target, fresh)
+    if current in ours:
+        write(target, fresh)
         return Outcome(target, UPDATED, "updated: the course changed and you had not edited it"), fresh_hash
     if force:
-        write_text(target, fresh)
+        write(target, fresh)
         return Outcome(target, REPLACED, "replaced your edited copy with a fresh one (--force)"), fresh_hash
-    if recorded is None:
+    if damage:
+        message = f"kept: {damage}; rename it to keep a copy and run `make student` for a fresh one (or FORCE=1)"
+        return Outcome(target, KEPT, message), recorded
+    if not ours:
         news = f"it differs from the course's and {MANIFEST} has no record of writing it"
-    elif fresh_hash != recorded:
+    elif fresh_hash not in ours:
         news = "the course has a newer version"
     else:
         news = "the course has not changed"
@@ -165,7 +237,22 @@ def generate(notebooks: Path, output: Path, *, force: bool = False) -> list[Outc
     Returns
     -------
     list of Outcome
-        One per teacher notebook, in name order.
+        One per teacher notebook, in name order; a notebook that could not be
+        read or written is ``"skipped"``, its message naming the file and why.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``notebooks`` holds no notebook.
+    OSError
+        If ``output`` cannot be created or its record cannot be written.
+
+    Notes
+    -----
+    The record is written after every notebook whose hash changed, so a run
+    stopped part-way leaves a record true to every file it wrote. Before a
+    notebook is replaced, its entry lists both the hash it has and the one it
+    gets, so a run stopped between the two writes leaves a true record too.
     """
     teachers = sorted(notebooks.glob("*.ipynb"))
     if not teachers:
@@ -174,11 +261,35 @@ def generate(notebooks: Path, output: Path, *, force: bool = False) -> list[Outc
     hashes = read_manifest(output)
     outcomes = []
     for teacher in teachers:
-        outcome, recorded = refresh(teacher, output / teacher.name, hashes.get(teacher.name), force)
-        if recorded is not None:
-            hashes[teacher.name] = recorded
+        target = output / teacher.name
+
+        def write_recorded(path: Path, text: str, name: str = teacher.name) -> None:
+            entry = hashes.get(name)
+            hashes[name] = sorted(recorded_hashes(entry) | {sha256(text)})
+            try:
+                write_manifest(output, hashes)  # both versions are ours while the file is replaced
+            except OSError as error:  # without a record, no notebook is written
+                if entry is None:
+                    hashes.pop(name)
+                else:
+                    hashes[name] = entry
+                reason = describe_error(error)
+                raise Skipped(
+                    f"cannot write the record {output / MANIFEST}: {reason}; {name} was left as it was"
+                ) from None
+            write_text(path, text)
+
+        try:
+            outcome, recorded = refresh(teacher, target, hashes.get(teacher.name), force, write_recorded)
+        except Skipped as reason:
+            outcomes.append(Outcome(target, SKIPPED, f"skipped: {reason}"))
+            continue
         outcomes.append(outcome)
-    write_manifest(output, hashes)
+        if recorded is not None and hashes.get(teacher.name) != recorded:
+            hashes[teacher.name] = recorded
+            write_manifest(output, hashes)
+    if not (output / MANIFEST).exists():
+        write_manifest(output, hashes)
     return outcomes
 
 
@@ -190,12 +301,28 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         outcomes = generate(args.notebooks, args.output, force=args.force)
-    except (FileNotFoundError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    except FileNotFoundError as error:
+        print(f"make student: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # the student folder cannot be created, or its record cannot be written
+        where = f" {error.filename}" if error.filename else ""
+        if args.output.exists() and Path(error.filename or "") != args.output:
+            news = "stopped there; the record is true to every notebook written before it"
+        else:
+            news = "no notebook was changed"
+        print(f"make student: cannot write{where}: {describe_error(error)}; {news}", file=sys.stderr)
         return 1
     for outcome in outcomes:
         path = outcome.path.relative_to(Path.cwd()) if outcome.path.is_relative_to(Path.cwd()) else outcome.path
-        print(f"{path}: {outcome.message}")
+        print(f"{path}: {outcome.message}", flush=True)
+    skipped = [outcome.path.name for outcome in outcomes if outcome.action == SKIPPED]
+    if skipped:
+        names = ", ".join(skipped)
+        print(
+            f"make student: {len(skipped)} notebook(s) skipped ({names}), see above; the others are up to date",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
