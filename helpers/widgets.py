@@ -20,20 +20,28 @@ stop.  The pure functions here (``summarize_run``, ``first_divergence``,
 from __future__ import annotations
 
 import math
+import sys
 from pathlib import Path
 
 import anywidget
 import numpy as np
 import traitlets
 
+from ._progress import interruptions_propagate
 from ._validation import (
     MAX_EPOCHS,
     TrainingDiverged,
+    _object_numbers,
     _real_number,
+    _reject_array_subclasses,
+    _short_repr,
     as_float_array,
+    check_allocation,
     check_choice,
     check_epochs,
+    check_int_in_range,
     check_int_seed,
+    check_non_negative_number,
     check_positive_int,
     check_positive_number,
 )
@@ -98,13 +106,36 @@ def first_divergence(losses, cap=None):
     >>> first_divergence([0.7, 0.5, float("nan")])
     2
     """
-    losses = np.asarray(losses, dtype=float)
-    if losses.ndim != 1 or losses.size == 0:
-        raise ValueError(f"losses must be 1-D and non-empty, one loss per epoch from epoch 0; got shape {losses.shape}")
+    losses = _loss_history(losses, "losses")
+    if losses.size == 0:
+        raise ValueError("losses must not be empty: one loss per epoch from epoch 0")
     cap = CAP_FACTOR * losses[0] if cap is None else check_positive_number(cap, "cap")
-    with np.errstate(invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):
         bad = np.flatnonzero(~np.isfinite(losses) | (losses > cap))
     return int(bad[0]) if bad.size else None
+
+
+def _loss_history(losses, name) -> np.ndarray:
+    """``losses`` as a 1-D float64 array, shape ``(n,)``; NaN and infinity are kept (they mark a divergence).
+
+    Raises ``TypeError`` for what is not real numbers (strings, times, objects)
+    and ``ValueError`` for another shape or an int too large for float64,
+    naming ``name``.  An empty history is returned as it is (a run that diverged at epoch 0).
+    """
+    _reject_array_subclasses(losses, name)
+    try:
+        array = np.asarray(losses)
+    except (TypeError, ValueError) as error:  # ragged nested lists
+        raise ValueError(f"{name} must be a 1-D sequence of numbers; got {_short_repr(losses)}") from error
+    if array.dtype == object:
+        array = _object_numbers(array, name)
+    if array.dtype.kind not in "biuf":
+        raise TypeError(
+            f"{name} must hold real numbers (bool, int or float); got dtype {array.dtype} from {type(losses).__name__}"
+        )
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be 1-D, one loss per epoch from epoch 0; got shape {array.shape}")
+    return array.astype(np.float64)
 
 
 def summarize_run(step, losses, *, symbol="step", diverged_at=None, chaotic_from=None) -> str:
@@ -127,7 +158,7 @@ def summarize_run(step, losses, *, symbol="step", diverged_at=None, chaotic_from
     """
     step = format_step(step)
     if not isinstance(symbol, str) or not symbol:
-        raise TypeError(f"symbol must be a non-empty str such as 's' or 'α'; got {symbol!r}")
+        raise TypeError(f"symbol must be a non-empty str such as 's' or 'α'; got {_short_repr(symbol)}")
     losses = as_float_array(losses, "losses")
     if losses.ndim != 1 or losses.size == 0:
         raise ValueError(f"losses must be 1-D and non-empty, one loss per epoch from epoch 0; got shape {losses.shape}")
@@ -136,10 +167,10 @@ def summarize_run(step, losses, *, symbol="step", diverged_at=None, chaotic_from
             f"a run either diverged or turned chaotic; got diverged_at={diverged_at}, chaotic_from={chaotic_from}"
         )
     if diverged_at is not None:
-        diverged_at = check_positive_int(diverged_at, "diverged_at")
+        diverged_at = check_epochs(diverged_at, "diverged_at")
         return f"{symbol} = {step}: loss {format_loss(losses[0])} → diverged at epoch {diverged_at}"
     if chaotic_from is not None:
-        chaotic_from = check_positive_int(chaotic_from, "chaotic_from")
+        chaotic_from = check_epochs(chaotic_from, "chaotic_from")
         return (
             f"{symbol} = {step}: loss {format_loss(losses[0])} → chaotic from epoch {chaotic_from}: "
             "its digits differ from machine to machine"
@@ -169,7 +200,11 @@ def loss_axis(lowest, highest):
     if lowest > 0 and highest / lowest >= LOG_RANGE:
         bottom = 10.0 ** math.floor(math.log10(lowest))
         return max(bottom, highest * 1e-300), highest, True
-    return min(0.0, lowest - 0.05 * (highest - lowest)), highest, False
+    return min(0.0, max(lowest - 0.05 * (highest - lowest), -sys.float_info.max)), highest, False
+
+
+#: The most ticks an axis asks for (``most`` of ``log_ticks`` and ``linear_ticks``).
+MAX_TICKS = 100
 
 
 def log_ticks(bottom, top, most=7):
@@ -177,7 +212,13 @@ def log_ticks(bottom, top, most=7):
 
     >>> log_ticks(1e-10, 1.1e-3)
     [1e-09, 1e-07, 1e-05, 0.001]
+
+    Raises ``ValueError`` unless ``0 < bottom < top`` and ``1 <= most <= MAX_TICKS``.
     """
+    bottom, top = check_positive_number(bottom, "bottom"), check_positive_number(top, "top")
+    if not bottom < top:
+        raise ValueError(f"bottom must be below top; got {bottom:g} and {top:g}")
+    most = check_int_in_range(most, "most", 1, MAX_TICKS)
     low, high = math.ceil(math.log10(bottom) - 1e-9), math.floor(math.log10(top) + 1e-9)
     every = max(1, math.ceil((high - low + 1) / most))
     return [10.0**k for k in range(high, low - 1, -every)][::-1]
@@ -186,6 +227,9 @@ def log_ticks(bottom, top, most=7):
 #: The step slider's values in each decade: 1, 2, 3 and 5 times a power of ten.
 MANTISSAS = (1, 2, 3, 5)
 
+#: The most positions a step slider has: 25 decades (every position is trained twice when an explorer is built).
+MAX_POSITIONS = 100
+
 
 def step_options(min_step, max_step, extra=()):
     """The values a step slider offers: ``MANTISSAS`` times powers of ten within the range, plus ``extra``.
@@ -193,27 +237,37 @@ def step_options(min_step, max_step, extra=()):
     Round numbers a slider's readout shows exactly (a log slider's own grid,
     tenths of a decade, would move a start of 0.005 to 0.00501), evenly spread
     on a log scale, four a decade.  ``extra`` (the starting step, the presets)
-    must lie within ``[min_step, max_step]``.
+    must lie within ``[min_step, max_step]``.  At most ``MAX_POSITIONS`` values
+    (a ``ValueError`` names ``min_step`` and ``max_step`` beyond).
 
     >>> step_options(1e-3, 0.1)
     [0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1]
     >>> step_options(0.5, 3.0, extra=[0.7])
     [0.5, 0.7, 1.0, 2.0, 3.0]
     """
-    log_slider_range(min_step, max_step)
-    values = {float(min_step), float(max_step)}
+    log_slider_range(min_step, max_step)  # 0 < min_step < max_step, or a named error
+    min_step, max_step = float(min_step), float(max_step)
+    values = {min_step, max_step}
     for exponent in range(math.floor(math.log10(min_step)) - 1, math.ceil(math.log10(max_step)) + 1):
         for mantissa in MANTISSAS:
             value = float(f"{mantissa}e{exponent}")
             if min_step <= value <= max_step:
                 values.add(value)
-    for value in extra:
-        value = _real_number(value, "a step")
+    if isinstance(extra, (str, bytes, dict)) or not hasattr(extra, "__iter__") or np.ndim(extra) == 0:
+        raise TypeError(f"extra must be a list of steps, such as [0.003]; got {_short_repr(extra)}")
+    for k, value in enumerate(extra):
+        value = _real_number(value, f"extra[{k}]")
         if not min_step <= value <= max_step:
             raise ValueError(
-                f"every step must lie in [min_step, max_step] = [{min_step:g}, {max_step:g}]; got {value:g}"
+                f"extra[{k}] = {value:g}: every step must lie in [min_step, max_step] = [{min_step:g}, {max_step:g}]"
             )
         values.add(value)
+    if len(values) > MAX_POSITIONS:
+        raise ValueError(
+            f"min_step = {min_step:g} and max_step = {max_step:g} (with extra) make a slider of {len(values):,} "
+            f"positions, each trained twice when the explorer is built; at most MAX_POSITIONS = {MAX_POSITIONS} "
+            f"({MAX_POSITIONS // len(MANTISSAS)} decades)"
+        )
     return sorted(values)
 
 
@@ -232,13 +286,30 @@ def round_losses(losses) -> list:
     """Losses rounded to ``SIGNIFICANT_DIGITS`` significant digits, as plain floats (what is sent).
 
     Rounding and then formatting with ``format_loss`` gives what formatting the
-    unrounded loss gives, so the summary does not change.
+    unrounded loss gives, so the summary does not change; except within a
+    rounding of float64's largest value (above ``LARGEST_ROUNDED``, 1.79e308),
+    whose rounding (1.80e308) is past float64's range: it is sent as
+    ``LARGEST_ROUNDED``.
 
     >>> round_losses([5.6043e-4, 2.40001e-9, 0.69314718])
     [0.00056, 2.4e-09, 0.693]
+
+    ``losses`` is 1-D and finite, shape ``(n,)``; empty for a run that diverged at epoch 0.
     """
-    losses = as_float_array(losses, "losses")
-    return [float(f"{loss:.{SIGNIFICANT_DIGITS - 1}e}") for loss in losses]
+    losses = _loss_history(losses, "losses")
+    if not np.all(np.isfinite(losses)):
+        raise ValueError(f"losses must be finite; got {losses[~np.isfinite(losses)][0]} among its {losses.size}")
+    return [_rounded(loss) for loss in losses.tolist()]
+
+
+#: The largest float64 with ``SIGNIFICANT_DIGITS`` significant digits.
+LARGEST_ROUNDED = 1.79e308
+
+
+def _rounded(value: float) -> float:
+    """``value`` (finite) rounded to ``SIGNIFICANT_DIGITS`` significant digits, within +-``LARGEST_ROUNDED``."""
+    result = float(f"{value:.{SIGNIFICANT_DIGITS - 1}e}")
+    return result if math.isfinite(result) else math.copysign(LARGEST_ROUNDED, value)
 
 
 def agreed_length(losses, other, tolerance=AGREEMENT) -> int:
@@ -248,13 +319,21 @@ def agreed_length(losses, other, tolerance=AGREEMENT) -> int:
     3
     >>> agreed_length([0.7, 0.5, 0.3, 0.9], [0.7, 0.5, 0.31, 0.2])
     2
+
+    ``losses`` and ``other`` are 1-D (of any lengths, empty included); a NaN
+    or an infinity never agrees.
     """
-    losses, other = np.asarray(losses, dtype=float), np.asarray(other, dtype=float)
+    losses, other = _loss_history(losses, "losses"), _loss_history(other, "other")
+    tolerance = check_non_negative_number(tolerance, "tolerance")
     n = min(losses.size, other.size)
-    scale = np.maximum(np.abs(losses[:n]), np.abs(other[:n]))
-    with np.errstate(invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # a NaN, or a difference past float64, is "apart"
+        scale = np.maximum(np.abs(losses[:n]), np.abs(other[:n]))
         apart = np.flatnonzero(~(np.abs(losses[:n] - other[:n]) <= tolerance * scale))
     return int(apart[0]) if apart.size else n
+
+
+#: How close (relative to their size) the ends of a linear axis may be: its tick labels have 12 digits.
+TICK_RESOLUTION = 1e-9
 
 
 def linear_ticks(bottom, top, most=6) -> list:
@@ -264,11 +343,23 @@ def linear_ticks(bottom, top, most=6) -> list:
     [0.0, 2.0, 4.0, 6.0]
     >>> linear_ticks(0.0, 1.4)
     [0.0, 0.25, 0.5, 0.75, 1.0, 1.25]
+
+    Raises ``ValueError`` unless ``bottom < top``, apart by at least
+    ``TICK_RESOLUTION`` times the larger of their sizes (ticks are labelled
+    with 12 significant digits) and by at least float64's smallest normal
+    number times ``most``; and unless ``1 <= most <= MAX_TICKS``.
     """
     bottom, top = _real_number(bottom, "bottom"), _real_number(top, "top")
     if not bottom < top:
         raise ValueError(f"bottom must be below top; got {bottom:g} and {top:g}")
-    raw = (top - bottom) / most
+    most = check_int_in_range(most, "most", 1, MAX_TICKS)
+    raw = top / most - bottom / most  # (top - bottom) / most, which would overflow for bottom = -1e308, top = 1e308
+    if raw < sys.float_info.min or raw * most < TICK_RESOLUTION * max(abs(bottom), abs(top)):
+        raise ValueError(
+            f"bottom and top are too close for round ticks: {bottom!r} and {top!r} must differ by at least "
+            f"{TICK_RESOLUTION:g} times the larger of their sizes, and by more than {most} times float64's "
+            "smallest normal number"
+        )
     power = 10.0 ** math.floor(math.log10(raw))
     spacing = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw - 1e-12 * raw)
     first = math.ceil(bottom / spacing - 1e-9)
@@ -281,7 +372,12 @@ def tick_label(value, log) -> str:
 
     >>> tick_label(1e-9, True), tick_label(1.0, True), tick_label(0.4, False), tick_label(2.0, False)
     ('10⁻⁹', '10⁰', '0.4', '2')
+
+    ``log`` is a bool; on a log axis, ``value`` must be above 0.
     """
+    if not isinstance(log, (bool, np.bool_)):
+        raise TypeError(f"log must be True or False; got {_short_repr(log)} of type {type(log).__name__}")
+    value = check_positive_number(value, "value") if log else _real_number(value, "value")
     if log:
         superscripts = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
         return "10" + str(round(math.log10(value))).translate(superscripts)
@@ -407,10 +503,10 @@ class StepSizeExplorer(anywidget.AnyWidget):
                 f"got {step:g} (the slider would silently show its nearest end instead)"
             )
         if not callable(train):
-            raise TypeError(f"train must be a function train(step) or train(step, epochs); got {train!r}")
+            raise TypeError(f"train must be a function train(step) or train(step, epochs); got {_short_repr(train)}")
         for name, value in (("title", title), ("symbol", symbol), ("hint", hint), ("loss_name", loss_name)):
             if not isinstance(value, str):
-                raise TypeError(f"{name} must be a str; got {value!r} of type {type(value).__name__}")
+                raise TypeError(f"{name} must be a str; got {_short_repr(value)} of type {type(value).__name__}")
         if not symbol:
             raise ValueError("symbol must be a non-empty str such as 's' or 'α'")
         presets = check_presets(presets, min_step, max_step)
@@ -418,7 +514,13 @@ class StepSizeExplorer(anywidget.AnyWidget):
         self.train = train
         epochs, max_epochs = (0, 0) if epochs is None else check_epoch_range(epochs, max_epochs)
         steps = step_options(min_step, max_step, extra=[step, *presets.values()])
-        runs = [self._sent_run(value, max_epochs or None) for value in steps]
+        check_allocation(
+            len(steps) * (max_epochs + 1),
+            f"the losses of {len(steps)} slider positions",
+            "min_step, max_step, max_epochs",
+        )
+        with interruptions_propagate():  # Ctrl-C stops the build: no position is ever shown cut short
+            runs = [self._sent_run(value, max_epochs or None) for value in steps]
         super().__init__(
             steps=steps,
             step_labels=[format_step(value) for value in steps],
@@ -464,7 +566,10 @@ class StepSizeExplorer(anywidget.AnyWidget):
     def _sent_run(self, step, epochs) -> dict:
         """What the browser gets for one position: rounded losses, where it diverged, where it stops agreeing."""
         losses, diverged_at = self._capped_run(step, epochs)
-        other, other_diverged_at = self._capped_run(step * (1 + PERTURBATION), epochs)
+        perturbed = step * (1 + PERTURBATION)
+        if not math.isfinite(perturbed):  # a step within a billionth of float64's largest: perturb it down
+            perturbed = step * (1 - PERTURBATION)
+        other, other_diverged_at = self._capped_run(perturbed, epochs)
         agreed = agreed_length(losses, other)
         chaotic_from = None
         if agreed < losses.size or losses.size != other.size or diverged_at != other_diverged_at:
@@ -531,13 +636,26 @@ class StepSizeExplorer(anywidget.AnyWidget):
 def fixed_axis(runs, cap, loss_name) -> dict:
     """The loss axis for every position of an explorer: ``loss_axis`` over the runs, with ticks and labels.
 
-    ``runs`` are the sent runs (``{"losses": [...], ...}``); the top is
-    ``cap``, or ``CAP_FACTOR`` times the largest loss at epoch 0.
+    ``runs`` are the sent runs (``{"losses": [...], ...}``, each ``losses``
+    1-D, finite, empty for a run that diverged at epoch 0); the top is ``cap``,
+    or ``CAP_FACTOR`` times the largest loss at epoch 0, and must lie above the
+    lowest loss of the runs.
     """
-    finite = [run["losses"] for run in runs if run["losses"]]
-    top = cap if cap is not None else CAP_FACTOR * max(losses[0] for losses in finite)
-    top = float(f"{top:.{SIGNIFICANT_DIGITS - 1}e}")
-    bottom, top, log = loss_axis(min(min(losses) for losses in finite), top)
+    cap = None if cap is None else check_positive_number(cap, "cap")
+    drawn = [losses for losses in _run_losses(runs) if losses.size]
+    if not drawn:
+        raise ValueError(
+            "runs have no loss to draw: every run diverged at epoch 0 "
+            f"(its first loss was not finite, or above cap = {cap if cap is not None else 'CAP_FACTOR * losses[0]'})"
+        )
+    top = cap if cap is not None else CAP_FACTOR * max(losses[0] for losses in drawn)
+    top, lowest = _rounded(top), min(losses.min() for losses in drawn)
+    if not top > 0 or not lowest < top:
+        raise ValueError(
+            f"the loss axis's top, cap = {top:g} (given, or CAP_FACTOR times the largest first loss of the runs), "
+            f"must lie above 0 and above the lowest loss of the runs, {lowest:g}"
+        )
+    bottom, top, log = loss_axis(lowest, top)
     ticks = log_ticks(bottom, top) if log else linear_ticks(bottom, top)
     return {
         "bottom": bottom,
@@ -549,12 +667,30 @@ def fixed_axis(runs, cap, loss_name) -> dict:
     }
 
 
+def _run_losses(runs) -> list:
+    """The ``losses`` of each sent run in ``runs`` (a non-empty list of dicts), as 1-D finite arrays."""
+    if not isinstance(runs, (list, tuple)):
+        raise TypeError(f"runs must be a list of sent runs {{'losses': [...], ...}}; got {_short_repr(runs)}")
+    if not runs:
+        raise ValueError("runs must hold at least one run; got an empty list")
+    losses = []
+    for k, run in enumerate(runs):
+        if not isinstance(run, dict) or "losses" not in run:
+            raise TypeError(f"runs[{k}] must be a dict with the key 'losses'; got {_short_repr(run)}")
+        history = _loss_history(run["losses"], f"runs[{k}]['losses']")
+        if not np.all(np.isfinite(history)):
+            raise ValueError(f"runs[{k}]['losses'] must be finite (a sent run stops before its divergence)")
+        losses.append(history)
+    return losses
+
+
 def check_presets(presets, min_step, max_step) -> dict:
     """Return ``presets`` as ``{label: step}``, each step within the slider's range.
 
     >>> check_presets({"good": 0.003}, 1e-4, 1.0)
     {'good': 0.003}
     """
+    log_slider_range(min_step, max_step)  # 0 < min_step < max_step, or a named error
     if presets is None:
         return {}
     if not isinstance(presets, dict):
@@ -562,7 +698,7 @@ def check_presets(presets, min_step, max_step) -> dict:
     checked = {}
     for label, value in presets.items():
         if not isinstance(label, str) or not label:
-            raise TypeError(f"presets' labels must be non-empty str; got {label!r}")
+            raise TypeError(f"presets' labels must be non-empty str; got {_short_repr(label)}")
         value = check_positive_number(value, f"presets[{label!r}]")
         if not min_step <= value <= max_step:
             raise ValueError(
@@ -686,6 +822,7 @@ def gradient_descent_explorer(
         raise ValueError(f"X and Y must be 2-D, (n_in, m) and (n_out, m); got shapes {X.shape} and {Y.shape}")
     n_hidden = check_positive_int(n_hidden, "n_hidden")
     seed = check_int_seed(seed)
+    init_two_layer(X.shape[0], n_hidden, Y.shape[0], seed=seed)  # a network too large is refused now, by name
 
     def train(step, epochs):
         params = init_two_layer(X.shape[0], n_hidden, Y.shape[0], seed=seed)

@@ -3,7 +3,9 @@
 The browser side (drawing, slider, presets) is tested in Chromium by tests/browser/.
 """
 
+import importlib
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -332,3 +334,93 @@ def test_the_notebooks_store_todays_front_end_and_only_reproducible_runs(noteboo
         for run in state["runs"]:
             assert run["losses"] == widgets.round_losses(run["losses"])  # nothing below the summary's digits
             assert run["diverged_at"] is None or run["chaotic_from"] is None
+
+
+# --- Ctrl-C during a build (issue 17, item 4): it stops the build, and nothing cut short is kept or shown -----------
+
+
+def module_state():
+    """What helpers.widgets holds at module level: a cache of runs would show up here."""
+    return {name: repr(value) for name, value in vars(widgets).items() if isinstance(value, (dict, list, set))}
+
+
+def interrupted_at_call(k, function):
+    """``function``, raising KeyboardInterrupt (as Ctrl-C does) at its ``k``-th call instead."""
+    calls = []
+
+    def wrapped(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == k:
+            raise KeyboardInterrupt
+        return function(*args, **kwargs)
+
+    return wrapped, calls
+
+
+def test_ctrl_c_in_train_stops_the_build_and_nothing_is_cached():
+    before = module_state()
+    train, calls = interrupted_at_call(3, fake_train)  # the 3rd run: the second slider position
+    with pytest.raises(KeyboardInterrupt):
+        widgets.StepSizeExplorer(train, step=0.1, min_step=0.01, max_step=10.0, epochs=5)
+    assert len(calls) == 3  # stopped there, not carried on past the interruption
+    assert module_state() == before
+    counted, calls = interrupted_at_call(0, fake_train)  # never interrupts: a new build trains every position again
+    explorer = widgets.StepSizeExplorer(counted, step=0.1, min_step=0.01, max_step=10.0, epochs=5)
+    assert len(calls) == 2 * len(explorer.steps) and module_state() == before
+
+
+def test_ctrl_c_inside_gradient_descent_stops_the_explorer_instead_of_showing_a_cut_short_run(monkeypatch):
+    backward, calls = interrupted_at_call(5, helpers.training._backward)  # in the 5th update of the first run
+    monkeypatch.setattr(helpers.training, "_backward", backward)
+    params = helpers.init_two_layer(2, 2, 1, seed=0)
+    cut_short = helpers.gradient_descent(params, helpers.XOR_X, helpers.XOR_Y, step=1.0, epochs=20)
+    assert cut_short.shape == (5,)  # outside an explorer, Ctrl-C returns the epochs done: the case this test is about
+    calls.clear()
+    before = module_state()
+    with pytest.raises(KeyboardInterrupt):
+        widgets.gradient_descent_explorer(helpers.XOR_X, helpers.XOR_Y, n_hidden=2, step=1.0, epochs=20)
+    assert len(calls) == 5 and module_state() == before
+
+
+def test_ctrl_c_inside_hot_and_cold_stops_the_explorer(monkeypatch):
+    search = importlib.import_module("helpers.hot_and_cold")._HotAndColdSearch  # helpers.hot_and_cold: the function
+    sweep, calls = interrupted_at_call(2, search.nudge_each)
+    monkeypatch.setattr(search, "nudge_each", sweep)
+    x, W, b, y = [1.0, 0.5, 0.2], [[0.1, 0.2, -0.1], [0.0, 0.3, 0.1]], [0.0, 0.0], [0.9, 0.1]
+    with pytest.raises(KeyboardInterrupt):
+        widgets.hot_and_cold_explorer(x, W, b, y, step=0.01, epochs=4)
+    assert len(calls) == 2
+
+
+# --- the pure functions at float64's edges (issue 17, item 4; tests/test_edges.py fuzzes them all) -------------------
+
+
+@pytest.mark.parametrize(
+    "call, argument",
+    [
+        (lambda: widgets.log_ticks(0.0, 1.0), "bottom"),  # log10(0): a raw math domain error before
+        (lambda: widgets.log_ticks(1e-3, 1.0, most=0), "most"),  # ZeroDivisionError before
+        (lambda: widgets.linear_ticks(0.0, 5e-324), "bottom and top"),  # log10(0.0) of the spacing before
+        (lambda: widgets.tick_label(0.5, np.array([True, False])), "log"),
+        (lambda: widgets.first_divergence([10**400, 0.5]), "losses"),  # OverflowError before
+        (lambda: widgets.agreed_length(np.array(0.5), [0.5]), "losses"),  # IndexError before
+        (lambda: widgets.step_options(1e-3, 0.1, extra=0.005), "extra"),  # 'float' object is not iterable
+        (lambda: widgets.step_options(5e-324, 1.0), "max_step"),  # 1,300 positions, each trained twice
+        (lambda: widgets.fixed_axis([], None, "loss"), "runs"),  # max() of an empty sequence
+        (lambda: widgets.check_presets({"good": 0.1}, np.ones(2), 1.0), "min_step"),
+    ],
+)
+def test_the_explorers_pure_functions_name_the_argument_at_the_edges(call, argument):
+    with pytest.raises((TypeError, ValueError)) as error:
+        call()
+    assert argument in str(error.value), str(error.value)
+
+
+def test_results_at_float64s_limits_are_finite():
+    assert widgets.round_losses([1.7976931348623157e308, 5e-324]) == [widgets.LARGEST_ROUNDED, 5e-324]
+    assert widgets.linear_ticks(-1e308, 1e308) == [-1e308, -5e307, 0.0, 5e307, 1e308]
+    assert widgets.loss_axis(-1.79e308, 1.0)[0] == -sys.float_info.max
+    explorer = widgets.StepSizeExplorer(
+        lambda step: [0.7, 0.5], step=1e308, min_step=1e307, max_step=sys.float_info.max
+    )  # the chaos test's perturbed step would be inf: it is perturbed down instead
+    assert explorer.runs[-1] == {"losses": [0.7, 0.5], "diverged_at": None, "chaotic_from": None}
