@@ -26,7 +26,9 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from .._validation import as_float_array
 from ..two_layer import backward, check_params, forward, two_layer_loss
+from .plotting import check_axes
 
 #: Colours of the drawing: forward pass, backward pass, and node fills by kind.
 FORWARD_COLOR = "#222222"
@@ -133,6 +135,7 @@ def draw_backprop_graph(ax):
         ``{label: FancyArrowPatch}``, the backward ones keyed by the gradient
         they carry (``"dZ2", "dA1", "dZ1", "dW2, db2", "dW1, db1"``).
     """
+    check_axes(ax)
     nodes = {name: _draw_node(ax, name) for name in _NODES}
     forward, backward = {}, {}
     fwd_font = dict(ha="center", va="bottom", fontsize=12, color=FORWARD_COLOR)
@@ -278,11 +281,14 @@ def one_example_numbers(params, x, y):
     for name, shape in shapes.items():
         if params[name].shape != shape:
             raise ValueError(f"params['{name}'] must have shape {shape} for a 2-2-1 network; got {params[name].shape}")
-    x = np.asarray(x, dtype=float)
+    x = as_float_array(x, "x")
     if x.shape not in ((2,), (2, 1)):
         raise ValueError(f"x must be one example of 2 inputs, shape (2,); got shape {x.shape}")
     X = x.reshape(2, 1)
-    Y = np.asarray(y, dtype=float).reshape(1, 1)
+    y = as_float_array(y, "y")
+    if y.size != 1:
+        raise ValueError(f"y must be one target, a number; got shape {y.shape}")
+    Y = y.reshape(1, 1)
     A2, cache = forward(params, X)
     grads = backward(params, cache, Y)
     dZ2, dZ1 = grads["b2"], grads["b1"]
@@ -358,6 +364,7 @@ def draw_numbers_graph(ax, params, x, y):
         ``"W1[0, 1]"`` (value) and ``"dW1[0, 1]"`` (gradient), ``"x[0]"``,
         ``"Z1[1]"``, ``"dA2"``, ``"L"``, ``"dL"`` and so on, NumPy indices.
     """
+    check_axes(ax)
     numbers = one_example_numbers(params, x, y)
     values, grads = numbers["values"], numbers["grads"]
     texts = {}

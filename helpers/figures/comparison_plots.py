@@ -25,14 +25,18 @@ from matplotlib.colors import LogNorm
 from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from .._validation import as_float_array, check_positive_int
+from .._validation import as_float_array, check_int_in_range, check_positive_int
 from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
-from .plotting import figure_legend_below, label_loss_axes, place_legend, plot_loss_curve
+from .plotting import check_axes, check_figure, figure_legend_below, label_loss_axes, place_legend, plot_loss_curve
 from .style import OKABE_ITO
 
 #: A white outline under a path's line and markers: the path stays visible on the dark and the light
 #: parts of the surface, also to a deuteranope (tests/test_colour_blind_contrast.py checks it).
 OUTLINED = (Stroke(linewidth=6, foreground="white"), Normal())
+
+
+#: The most contour levels ``draw_loss_surface`` draws (a larger count is refused before anything is made).
+MAX_LEVELS = 1000
 
 
 def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
@@ -56,10 +60,11 @@ def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
     lines : matplotlib.contour.QuadContourSet
         The thin contour lines at the same levels.
     """
+    check_axes(ax)
     losses = as_float_array(losses, "losses")
     if np.any(losses <= 0):
         raise ValueError("losses must all be positive for log-spaced levels")
-    bounds = np.geomspace(losses.min(), losses.max(), check_positive_int(levels, "levels"))
+    bounds = np.geomspace(losses.min(), losses.max(), check_int_in_range(levels, "levels", 1, MAX_LEVELS))
     filled = ax.contourf(w_values, b_values, losses, levels=bounds, norm=LogNorm(), cmap="viridis_r")
     lines = ax.contour(w_values, b_values, losses, levels=bounds, colors="k", linewidths=0.4, alpha=0.4)
     ax.set_xlabel("weight $w$")
@@ -84,6 +89,7 @@ def draw_path(ax, points, *, label, **line_kwargs):
     -------
     matplotlib.lines.Line2D
     """
+    check_axes(ax)
     points = as_float_array(points, "points")
     if points.ndim != 2 or points.shape[1] != 2:
         raise ValueError(f"points must have shape (n, 2), columns (w, b); got shape {points.shape}")
@@ -100,6 +106,7 @@ def mark_point(ax, point, *, label, marker="*", **line_kwargs):
     matplotlib.lines.Line2D
         A single marker, no line.
     """
+    check_axes(ax)
     w, b = as_float_array(point, "point").ravel()
     style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none", "markevery": 1} | line_kwargs
     (line,) = ax.plot([w], [b], marker=marker, label=label, **style)
@@ -129,6 +136,7 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None, legend
     level_lines : list of matplotlib.lines.Line2D
         One per level.
     """
+    check_axes(ax)
     lines = [plot_loss_curve(ax, losses, x=passes, label=label) for label, (passes, losses) in curves.items()]
     level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1.5, marker="none") for level in levels]
     for level in levels:  # each dotted line says which loss it marks, at the right edge, outside the data
@@ -178,6 +186,7 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     missed : matplotlib.lines.Line2D
         Open triangles at ``budget`` for the others (no data if there are none).
     """
+    check_axes(ax)
     P = np.asarray(parameter_counts, dtype=float)
     if len(passes) != P.size:
         raise ValueError(f"passes must have one entry per network ({P.size}); got {len(passes)}")
@@ -224,6 +233,7 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
     dict of str to matplotlib.lines.Line2D
         ``"2P"`` (hot and cold and finite differences) and ``"backprop"``.
     """
+    check_axes(ax)
     P = np.asarray(parameter_counts)
     counts = [passes_per_update(int(p)) for p in P]
     two_p = ax.plot(
@@ -263,6 +273,7 @@ def draw_seed_counts(ax, parameter_counts, counts, **line_kwargs):
     matplotlib.lines.Line2D
         The dots, no line.
     """
+    check_axes(ax)
     P = np.asarray(parameter_counts, dtype=float)
     counts = np.asarray(counts, dtype=float)
     if counts.ndim != 2 or counts.shape[0] != P.size:
@@ -297,6 +308,9 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
     dict of str to matplotlib.lines.Line2D
         The three paths, keyed like ``paths``.
     """
+    check_figure(fig, "fig")
+    check_axes(ax)
+    _check_paths(paths)
     filled, _ = draw_loss_surface(ax, w_values, b_values, surface)
     colorbar = fig.colorbar(filled, ax=ax, ticks=[1e-3, 1e-2, 1e-1])
     colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
@@ -345,6 +359,23 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
     return lines
 
 
+#: The paths ``draw_paths_on_surface`` draws, by name.
+PATH_NAMES = ("hot and cold, together", "hot and cold, each", "gradient descent")
+
+
+def _check_paths(paths) -> None:
+    """Raise unless ``paths`` is a dict with a path for each of ``PATH_NAMES`` (checked as points by ``draw_path``)."""
+    if not isinstance(paths, dict):
+        raise TypeError(f"paths must be a dict of {list(PATH_NAMES)} to (w, b) points; got {type(paths).__name__}")
+    missing = [name for name in PATH_NAMES if name not in paths]
+    if missing:
+        raise ValueError(f"paths must have a path for each of {list(PATH_NAMES)}; missing {missing}")
+    for name in PATH_NAMES:
+        points = as_float_array(paths[name], f"paths[{name!r}]")
+        if points.ndim != 2 or points.shape[1] != 2 or points.shape[0] < 1:
+            raise ValueError(f"paths[{name!r}] must have shape (epochs + 1, 2), (w, b) rows; got shape {points.shape}")
+
+
 def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
     """Notebook 05's second figure: the best run of each method, per epoch (left) and per forward pass (right).
 
@@ -366,6 +397,8 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
     list of matplotlib.lines.Line2D
         The four curves: per epoch (hot and cold, gradient descent), then per pass.
     """
+    check_axes(ax_epoch, "ax_epoch")
+    check_axes(ax_work, "ax_work")
     gd_losses = as_float_array(gd_losses, "gd_losses")
     per_epoch = [
         plot_loss_curve(ax_epoch, hc_run.losses[1:], label=labels[0]),  # losses[k]: after k epochs; from 1 on
@@ -419,6 +452,7 @@ def draw_measured_over_seeds(
     dict of str to (Line2D, Line2D, Line2D)
         Per method: the medians reached, the medians missed, the seeds' dots.
     """
+    check_axes(ax)
     artists = {}
     for (method, counts), color in zip(measured.items(), colors, strict=True):
         medians = [int(value) if np.isfinite(value) else None for value in spread(counts)["median"]]

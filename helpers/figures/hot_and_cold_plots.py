@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .._validation import _real_number, _short_repr, as_float_array, check_choice
-from .plotting import figure_legend_below, label_loss_axes, plot_loss_curve
+from .plotting import check_axes, figure_legend_below, label_loss_axes, plot_loss_curve
 
 
 def run_curve(result, *, by="epoch"):
@@ -84,6 +84,8 @@ def draw_floor(ax, floor, *, label="floor"):
     -------
     matplotlib.lines.Line2D
     """
+    check_axes(ax)
+    floor = _real_number(floor, "floor")
     return ax.axhline(floor, color="k", linestyle=(0, (6, 3)), linewidth=1.5, marker="none", label=label)
 
 
@@ -157,6 +159,8 @@ def plot_weight_runs(ax, runs, *, goal, first=0, title=None):
     ValueError
         If ``first`` is negative or not before the end of every run.
     """
+    check_axes(ax)
+    goal = _real_number(goal, "goal")
     if first < 0 or any(first >= run.weights.size for run in runs.values()):
         raise ValueError(f"first must be an iteration inside every run, >= 0; got {first}")
     lines = []

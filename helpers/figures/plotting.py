@@ -49,6 +49,18 @@ def check_figure(figure, name: str = "figure"):
     return figure
 
 
+def check_axes(ax, name: str = "ax"):
+    """Return ``ax`` unless it is not a matplotlib ``Axes`` (a ``Figure`` is named, with what to pass)."""
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    if isinstance(ax, Figure):
+        raise TypeError(f"{name} must be a matplotlib Axes; got a Figure: pass one of its axes, e.g. fig.add_subplot()")
+    if not isinstance(ax, Axes):
+        raise TypeError(f"{name} must be a matplotlib Axes; got {_short_repr(ax)} of type {type(ax).__name__}")
+    return ax
+
+
 def check_dpi(figure, dpi) -> float:
     """Return ``dpi`` as a float, refusing a dpi outside ``[MIN_DPI, MAX_DPI]`` or a canvas past 4x the size limit.
 
@@ -143,6 +155,7 @@ def plot_loss_curve(ax, losses, *, label=None, x=None, **line_kwargs):
     TypeError, ValueError
         Unless ``losses`` (and ``x``) are finite, non-empty and 1-D of the same length.
     """
+    check_axes(ax)
     losses = as_float_array(losses, "losses")
     if losses.ndim != 1:
         raise ValueError(f"losses must be 1-D, one loss per epoch; got shape {losses.shape}")
@@ -162,6 +175,7 @@ def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=Fals
     ``legend`` is ``"below"`` (under the axes, the default), ``"right"`` (beside them),
     ``"best"`` (inside, where matplotlib finds the emptiest corner) or ``None``.
     """
+    check_axes(ax)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:
@@ -201,6 +215,7 @@ def place_legend(ax, where="below", **legend_kwargs):
     -------
     matplotlib.legend.Legend
     """
+    check_axes(ax)
     placements = {
         "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.2)},
         "right": {"loc": "center left", "bbox_to_anchor": (1.02, 0.5)},
@@ -271,6 +286,7 @@ def plot_decision_boundary(ax, params, X, Y, *, resolution=200):
         For a network that is not 2 -> n_hidden -> 1, ``X`` not ``(2, m)``,
         ``Y`` not ``m`` labels in [0, 1], or ``resolution`` out of range.
     """
+    check_axes(ax)
     checked = check_params(params)
     n_hidden, n_in = checked["W1"].shape
     n_out = checked["W2"].shape[0]
