@@ -25,9 +25,19 @@ from matplotlib.colors import LogNorm
 from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from .._validation import as_float_array, check_int_in_range, check_positive_int
+from .._validation import _real_number, as_float_array, check_int_in_range, check_positive_int
 from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
-from .plotting import check_axes, check_figure, figure_legend_below, label_loss_axes, place_legend, plot_loss_curve
+from .plotting import (
+    check_axes,
+    check_counts,
+    check_figure,
+    check_mapping,
+    check_parameter_counts,
+    figure_legend_below,
+    label_loss_axes,
+    place_legend,
+    plot_loss_curve,
+)
 from .style import OKABE_ITO
 
 #: A white outline under a path's line and markers: the path stays visible on the dark and the light
@@ -137,6 +147,8 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None, legend
         One per level.
     """
     check_axes(ax)
+    check_mapping(curves, "curves", "labels to (passes, losses)")
+    levels = _check_levels(levels)
     lines = [plot_loss_curve(ax, losses, x=passes, label=label) for label, (passes, losses) in curves.items()]
     level_lines = [ax.axhline(level, color="0.4", linestyle=":", linewidth=1.5, marker="none") for level in levels]
     for level in levels:  # each dotted line says which loss it marks, at the right edge, outside the data
@@ -154,6 +166,18 @@ def draw_work_curves(ax, curves, *, levels=(), ylabel="loss", title=None, legend
     ax.set_xscale("log")
     label_loss_axes(ax, xlabel="forward passes (log scale)", ylabel=ylabel, title=title, log_y=True, legend=legend)
     return lines, level_lines
+
+
+def _check_levels(levels) -> list:
+    """Return ``levels`` (loss levels for dotted lines) as a list of floats; ``()`` for none."""
+    if isinstance(levels, (tuple, list)) and len(levels) == 0:
+        return []
+    array = as_float_array(levels, "levels")
+    if array.ndim != 1:
+        raise ValueError(f"levels must be a sequence of loss levels, 1-D; got shape {array.shape}")
+    if not np.all(array > 0):
+        raise ValueError(f"levels must all be greater than 0 (a log axis); got {array.tolist()}")
+    return array.tolist()
 
 
 def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_kwargs):
@@ -187,12 +211,14 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
         Open triangles at ``budget`` for the others (no data if there are none).
     """
     check_axes(ax)
-    P = np.asarray(parameter_counts, dtype=float)
+    P = check_parameter_counts(parameter_counts)
+    if not isinstance(passes, (list, tuple, np.ndarray)):
+        raise TypeError(f"passes must be a sequence of int or None, one per network; got {type(passes).__name__}")
     if len(passes) != P.size:
         raise ValueError(f"passes must have one entry per network ({P.size}); got {len(passes)}")
     budget = check_positive_int(budget, "budget")
     hit = np.array([count is not None for count in passes], dtype=bool)
-    counts = np.array([count for count in passes if count is not None], dtype=float)
+    counts = check_counts([count for count in passes if count is not None], "passes")
     (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o", "markevery": 1} | line_kwargs))
     (missed,) = ax.plot(
         P[~hit],
@@ -234,7 +260,7 @@ def draw_cost_growth(ax, parameter_counts, *, title=None):
         ``"2P"`` (hot and cold and finite differences) and ``"backprop"``.
     """
     check_axes(ax)
-    P = np.asarray(parameter_counts)
+    P = check_parameter_counts(parameter_counts).astype(int)
     counts = [passes_per_update(int(p)) for p in P]
     two_p = ax.plot(
         P,
@@ -274,8 +300,8 @@ def draw_seed_counts(ax, parameter_counts, counts, **line_kwargs):
         The dots, no line.
     """
     check_axes(ax)
-    P = np.asarray(parameter_counts, dtype=float)
-    counts = np.asarray(counts, dtype=float)
+    P = check_parameter_counts(parameter_counts)
+    counts = check_counts(counts, "counts")
     if counts.ndim != 2 or counts.shape[0] != P.size:
         raise ValueError(f"counts must have shape ({P.size}, n_seeds), one row per network; got {counts.shape}")
     columns = np.repeat(P[:, None], counts.shape[1], axis=1)
@@ -400,6 +426,11 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
     check_axes(ax_epoch, "ax_epoch")
     check_axes(ax_work, "ax_work")
     gd_losses = as_float_array(gd_losses, "gd_losses")
+    if gd_losses.ndim != 1 or gd_losses.size < 2:
+        raise ValueError(f"gd_losses must be 1-D, the loss after each of 1 or more updates; got {gd_losses.shape}")
+    if not hasattr(hc_run, "losses"):
+        raise TypeError(f"hc_run must be a HotAndColdTwoLayerResult; got {type(hc_run).__name__}")
+    levels = _check_levels(levels)
     per_epoch = [
         plot_loss_curve(ax_epoch, hc_run.losses[1:], label=labels[0]),  # losses[k]: after k epochs; from 1 on
         plot_loss_curve(ax_epoch, gd_losses[1:], label=labels[1]),
@@ -453,6 +484,10 @@ def draw_measured_over_seeds(
         Per method: the medians reached, the medians missed, the seeds' dots.
     """
     check_axes(ax)
+    check_parameter_counts(parameter_counts)
+    check_mapping(measured, "measured", "methods to counts")
+    budget = check_positive_int(budget, "budget")
+    target = _real_number(target, "target")
     artists = {}
     for (method, counts), color in zip(measured.items(), colors, strict=True):
         medians = [int(value) if np.isfinite(value) else None for value in spread(counts)["median"]]

@@ -11,8 +11,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._validation import _real_number, _short_repr, as_float_array, check_choice
-from .plotting import check_axes, figure_legend_below, label_loss_axes, plot_loss_curve
+from .._validation import _real_number, _short_repr, as_float_array, check_choice, is_int
+from .plotting import (
+    check_axes,
+    check_axes_sequence,
+    check_mapping,
+    figure_legend_below,
+    label_loss_axes,
+    plot_loss_curve,
+)
 
 
 def run_curve(result, *, by="epoch"):
@@ -113,6 +120,10 @@ def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
     list of matplotlib.lines.Line2D
         The curves, left axes first.
     """
+    axes = check_axes_sequence(axes, "axes", 2)
+    check_mapping(runs, "runs", "labels to HotAndColdResult")
+    if floor is not None:
+        floor = _real_number(floor, "floor")
     lines, floors = [], []
     for ax, by, xlabel in zip(axes, ("epoch", "evaluations"), ("epoch", "loss evaluations (log scale)"), strict=True):
         for label, result in runs.items():
@@ -161,6 +172,9 @@ def plot_weight_runs(ax, runs, *, goal, first=0, title=None):
     """
     check_axes(ax)
     goal = _real_number(goal, "goal")
+    check_mapping(runs, "runs", "labels to OneWeightRun")
+    if not is_int(first):
+        raise TypeError(f"first must be an int; got {_short_repr(first)} of type {type(first).__name__}")
     if first < 0 or any(first >= run.weights.size for run in runs.values()):
         raise ValueError(f"first must be an iteration inside every run, >= 0; got {first}")
     lines = []

@@ -61,6 +61,52 @@ def check_axes(ax, name: str = "ax"):
     return ax
 
 
+def check_axes_sequence(axes, name: str, n: int) -> tuple:
+    """Return ``axes`` as a tuple of ``n`` matplotlib ``Axes``, naming ``name`` unless it is one."""
+    if isinstance(axes, (str, bytes)) or not hasattr(axes, "__len__") or not hasattr(axes, "__iter__"):
+        raise TypeError(f"{name} must be a sequence of {n} matplotlib Axes; got {type(axes).__name__}")
+    axes = tuple(axes)
+    if len(axes) != n:
+        raise ValueError(f"{name} must be a sequence of {n} matplotlib Axes; got {len(axes)} items")
+    for k, ax in enumerate(axes):
+        check_axes(ax, f"{name}[{k}]")
+    return axes
+
+
+def check_mapping(value, name: str, of: str):
+    """Return ``value`` unless it is not a dict (``of`` says what it maps, for the message)."""
+    if not isinstance(value, dict):
+        raise TypeError(f"{name} must be a dict of {of}; got {_short_repr(value)} of type {type(value).__name__}")
+    return value
+
+
+def check_counts(value, name: str) -> np.ndarray:
+    """Return ``value`` as a float64 array of counts, ``inf`` allowed (a run that missed), NaN and huge ints not."""
+    if isinstance(value, np.ndarray) and value.dtype.kind in "mM":
+        raise TypeError(f"{name} must hold real numbers; got dtype {value.dtype}")
+    if np.isscalar(value) and not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must hold real numbers; got {_short_repr(value)} of type {type(value).__name__}")
+    try:
+        array = np.asarray(value, dtype=float)
+    except OverflowError:
+        raise ValueError(f"{name} must hold numbers within float64's range; got {_short_repr(value)}") from None
+    except (TypeError, ValueError) as error:
+        raise TypeError(f"{name} must be an array of real numbers; got {_short_repr(value)}") from error
+    if np.isnan(array).any() or np.isneginf(array).any():
+        raise ValueError(f"{name} must not hold NaN or -inf; got {_short_repr(value)}")
+    return array
+
+
+def check_parameter_counts(value, name: str = "parameter_counts") -> np.ndarray:
+    """Return ``value`` as a 1-D float64 array of parameter counts, each >= 1 (they go on a log axis)."""
+    P = as_float_array(value, name)
+    if P.ndim != 1:
+        raise ValueError(f"{name} must be 1-D, one P per network; got shape {P.shape}")
+    if not np.all(P >= 1):
+        raise ValueError(f"{name} must all be at least 1 (a log axis); got {_short_repr(value)}")
+    return P
+
+
 def check_dpi(figure, dpi) -> float:
     """Return ``dpi`` as a float, refusing a dpi outside ``[MIN_DPI, MAX_DPI]`` or a canvas past 4x the size limit.
 
