@@ -288,6 +288,8 @@ def one_example_numbers(params, x, y):
     y = as_float_array(y, "y")
     if y.size != 1:
         raise ValueError(f"y must be one target, a number; got shape {y.shape}")
+    if not 0 <= y.item() <= 1:
+        raise ValueError(f"y must lie in [0, 1], a sigmoid output's target; got {y.item()}")
     Y = y.reshape(1, 1)
     A2, cache = forward(params, X)
     grads = backward(params, cache, Y)

@@ -25,12 +25,14 @@ from matplotlib.colors import LogNorm
 from matplotlib.patheffects import Normal, Stroke
 from matplotlib.ticker import LogLocator, NullLocator, StrMethodFormatter
 
-from .._validation import _real_number, as_float_array, check_int_in_range, check_positive_int
+from .._validation import _real_number, _short_repr, as_float_array, check_int_in_range, is_int
 from ..comparison import METHODS, each_staircase, gradient_descent_work, hot_and_cold_work, passes_per_update, spread
 from .plotting import (
+    MAX_COUNT,
     check_axes,
     check_counts,
     check_figure,
+    check_log_plottable,
     check_mapping,
     check_parameter_counts,
     figure_legend_below,
@@ -47,6 +49,29 @@ OUTLINED = (Stroke(linewidth=6, foreground="white"), Normal())
 
 #: The most contour levels ``draw_loss_surface`` draws (a larger count is refused before anything is made).
 MAX_LEVELS = 1000
+
+
+def _check_surface(w_values, b_values, losses, losses_name: str) -> None:
+    """Raise unless ``w_values`` and ``b_values`` are 1-D grids and ``losses`` has shape ``(n_b, n_w)``."""
+    w = as_float_array(w_values, "w_values")
+    b = as_float_array(b_values, "b_values")
+    for name, values in (("w_values", w), ("b_values", b)):
+        if values.ndim != 1 or values.size < 2:
+            raise ValueError(f"{name} must be 1-D with at least 2 grid values; got shape {values.shape}")
+    shape = as_float_array(losses, losses_name).shape
+    if shape != (b.size, w.size):
+        raise ValueError(
+            f"{losses_name} must have shape (len(b_values), len(w_values)) = {(b.size, w.size)}; got shape {shape}"
+        )
+
+
+def _check_point(point, name: str) -> tuple[float, float]:
+    """Return ``point`` as ``(w, b)``, two finite floats, naming ``name`` otherwise."""
+    values = as_float_array(point, name)
+    if values.size != 2:
+        raise ValueError(f"{name} must be one point (w, b), 2 numbers; got shape {values.shape}")
+    w, b = values.ravel()
+    return w, b
 
 
 def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
@@ -71,6 +96,7 @@ def draw_loss_surface(ax, w_values, b_values, losses, *, levels=15):
         The thin contour lines at the same levels.
     """
     check_axes(ax)
+    _check_surface(w_values, b_values, losses, "losses")
     losses = as_float_array(losses, "losses")
     if np.any(losses <= 0):
         raise ValueError("losses must all be positive for log-spaced levels")
@@ -117,7 +143,7 @@ def mark_point(ax, point, *, label, marker="*", **line_kwargs):
         A single marker, no line.
     """
     check_axes(ax)
-    w, b = as_float_array(point, "point").ravel()
+    w, b = _check_point(point, "point")
     style = {"markersize": 14, "markeredgecolor": "k", "linestyle": "none", "markevery": 1} | line_kwargs
     (line,) = ax.plot([w], [b], marker=marker, label=label, **style)
     return line
@@ -175,6 +201,7 @@ def _check_levels(levels) -> list:
     array = as_float_array(levels, "levels")
     if array.ndim != 1:
         raise ValueError(f"levels must be a sequence of loss levels, 1-D; got shape {array.shape}")
+    check_log_plottable(array, "levels")
     if not np.all(array > 0):
         raise ValueError(f"levels must all be greater than 0 (a log axis); got {array.tolist()}")
     return array.tolist()
@@ -212,11 +239,11 @@ def draw_passes_to_reach(ax, parameter_counts, passes, *, label, budget, **line_
     """
     check_axes(ax)
     P = check_parameter_counts(parameter_counts)
-    if not isinstance(passes, (list, tuple, np.ndarray)):
+    if not isinstance(passes, (list, tuple, np.ndarray)) or np.ndim(passes) != 1:
         raise TypeError(f"passes must be a sequence of int or None, one per network; got {type(passes).__name__}")
     if len(passes) != P.size:
         raise ValueError(f"passes must have one entry per network ({P.size}); got {len(passes)}")
-    budget = check_positive_int(budget, "budget")
+    budget = check_int_in_range(budget, "budget", 1, MAX_COUNT)
     hit = np.array([count is not None for count in passes], dtype=bool)
     counts = check_counts([count for count in passes if count is not None], "passes")
     (reached,) = ax.plot(P[hit], counts, label=label, **({"marker": "o", "markevery": 1} | line_kwargs))
@@ -336,7 +363,13 @@ def draw_paths_on_surface(fig, ax, w_values, b_values, surface, paths, *, start,
     """
     check_figure(fig, "fig")
     check_axes(ax)
+    _check_surface(w_values, b_values, surface, "surface")
     _check_paths(paths)
+    _check_point(start, "start")
+    _check_point(minimum, "minimum")
+    if not is_int(epochs) or epochs < 0:
+        raise TypeError(f"epochs must be an int >= 0, for the title; got {_short_repr(epochs)}")
+    check_int_in_range(epochs, "epochs", 0, MAX_COUNT)
     filled, _ = draw_loss_surface(ax, w_values, b_values, surface)
     colorbar = fig.colorbar(filled, ax=ax, ticks=[1e-3, 1e-2, 1e-1])
     colorbar.ax.set_yticklabels(["0.001", "0.01", "0.1"])
@@ -425,7 +458,7 @@ def draw_best_runs(ax_epoch, ax_work, hc_run, gd_losses, *, labels, levels):
     """
     check_axes(ax_epoch, "ax_epoch")
     check_axes(ax_work, "ax_work")
-    gd_losses = as_float_array(gd_losses, "gd_losses")
+    gd_losses = check_log_plottable(as_float_array(gd_losses, "gd_losses"), "gd_losses")
     if gd_losses.ndim != 1 or gd_losses.size < 2:
         raise ValueError(f"gd_losses must be 1-D, the loss after each of 1 or more updates; got {gd_losses.shape}")
     if not hasattr(hc_run, "losses"):
@@ -484,9 +517,16 @@ def draw_measured_over_seeds(
         Per method: the medians reached, the medians missed, the seeds' dots.
     """
     check_axes(ax)
-    check_parameter_counts(parameter_counts)
+    P = check_parameter_counts(parameter_counts)
     check_mapping(measured, "measured", "methods to counts")
-    budget = check_positive_int(budget, "budget")
+    for method, counts in measured.items():
+        shape = check_counts(counts, f"measured[{method!r}]").shape
+        if len(shape) != 2 or shape[0] != P.size:
+            raise ValueError(
+                f"measured[{method!r}] must have shape ({P.size}, n_seeds), a row per parameter_counts entry; "
+                f"got shape {shape}"
+            )
+    budget = check_int_in_range(budget, "budget", 1, MAX_COUNT)
     target = _real_number(target, "target")
     artists = {}
     for (method, counts), color in zip(measured.items(), colors, strict=True):

@@ -176,7 +176,7 @@ def plot_weight_runs(ax, runs, *, goal, first=0, title=None):
     if not is_int(first):
         raise TypeError(f"first must be an int; got {_short_repr(first)} of type {type(first).__name__}")
     if first < 0 or any(first >= run.weights.size for run in runs.values()):
-        raise ValueError(f"first must be an iteration inside every run, >= 0; got {first}")
+        raise ValueError(f"first must be an iteration inside every run, >= 0; got {_short_repr(first)}")
     lines = []
     for (label, run), style in zip(runs.items(), ({"marker": "o"}, {"marker": "x", "linestyle": "--"}), strict=True):
         iterations = np.arange(first, run.weights.size)

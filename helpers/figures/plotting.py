@@ -25,6 +25,12 @@ from .style import MAX_HEIGHT_PX, MAX_WIDTH_PX, check_figure_size
 #: The most grid points per side ``decision_grid`` makes (``resolution**2`` points in all).
 MAX_RESOLUTION = 2000
 
+#: The largest count (of passes, of parameters) a figure draws: 2**53, the last float64 that counts exactly.
+MAX_COUNT = 2**53
+
+#: The largest value drawn on a log axis: matplotlib's margins around 1e308 overflow float64.
+MAX_LOG_VALUE = 1e300
+
 #: Resolution at which ``show`` renders a notebook's figures.
 SHOW_DPI = 100
 
@@ -65,7 +71,10 @@ def check_axes_sequence(axes, name: str, n: int) -> tuple:
     """Return ``axes`` as a tuple of ``n`` matplotlib ``Axes``, naming ``name`` unless it is one."""
     if isinstance(axes, (str, bytes)) or not hasattr(axes, "__len__") or not hasattr(axes, "__iter__"):
         raise TypeError(f"{name} must be a sequence of {n} matplotlib Axes; got {type(axes).__name__}")
-    axes = tuple(axes)
+    try:
+        axes = tuple(axes)
+    except TypeError:  # a 0-d array has __len__ and __iter__ but no items
+        raise TypeError(f"{name} must be a sequence of {n} matplotlib Axes; got {_short_repr(axes)}") from None
     if len(axes) != n:
         raise ValueError(f"{name} must be a sequence of {n} matplotlib Axes; got {len(axes)} items")
     for k, ax in enumerate(axes):
@@ -78,6 +87,14 @@ def check_mapping(value, name: str, of: str):
     if not isinstance(value, dict):
         raise TypeError(f"{name} must be a dict of {of}; got {_short_repr(value)} of type {type(value).__name__}")
     return value
+
+
+def check_log_plottable(values: np.ndarray, name: str) -> np.ndarray:
+    """Return ``values`` unless one is larger in size than ``MAX_LOG_VALUE`` (a log axis past it overflows)."""
+    finite = values[np.isfinite(values)]
+    if np.any(np.abs(finite) > MAX_LOG_VALUE):
+        raise ValueError(f"{name} must lie within +-{MAX_LOG_VALUE:g} to go on a log axis; got {finite.max():g}")
+    return values
 
 
 def check_counts(value, name: str) -> np.ndarray:
@@ -94,6 +111,8 @@ def check_counts(value, name: str) -> np.ndarray:
         raise TypeError(f"{name} must be an array of real numbers; got {_short_repr(value)}") from error
     if np.isnan(array).any() or np.isneginf(array).any():
         raise ValueError(f"{name} must not hold NaN or -inf; got {_short_repr(value)}")
+    if np.any(array[np.isfinite(array)] > MAX_COUNT):
+        raise ValueError(f"{name} must be counts up to 2**53 (or inf: not reached); got {_short_repr(value)}")
     return array
 
 
@@ -102,8 +121,8 @@ def check_parameter_counts(value, name: str = "parameter_counts") -> np.ndarray:
     P = as_float_array(value, name)
     if P.ndim != 1:
         raise ValueError(f"{name} must be 1-D, one P per network; got shape {P.shape}")
-    if not np.all(P >= 1):
-        raise ValueError(f"{name} must all be at least 1 (a log axis); got {_short_repr(value)}")
+    if not np.all((P >= 1) & (P <= MAX_COUNT)):
+        raise ValueError(f"{name} must all lie in [1, 2**53] (a log axis of counts); got {_short_repr(value)}")
     return P
 
 
@@ -222,6 +241,8 @@ def label_loss_axes(ax, *, xlabel="epoch", ylabel="loss", title=None, log_y=Fals
     ``"best"`` (inside, where matplotlib finds the emptiest corner) or ``None``.
     """
     check_axes(ax)
+    if legend is not None and not isinstance(legend, str):
+        raise TypeError(f"legend must be 'below', 'right', 'best' or None; got {_short_repr(legend)}")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     if title:
@@ -267,7 +288,7 @@ def place_legend(ax, where="below", **legend_kwargs):
         "right": {"loc": "center left", "bbox_to_anchor": (1.02, 0.5)},
         "best": {"loc": "best"},
     }
-    if where not in placements:
+    if not isinstance(where, str) or where not in placements:
         raise ValueError(f"where must be one of {sorted(placements)}; got {_short_repr(where)}")
     return ax.legend(**(placements[where] | legend_kwargs))
 
