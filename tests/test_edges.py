@@ -11,6 +11,7 @@ malformed shapes and sizes that would not fit in memory; and none of them depend
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
 import inspect
@@ -801,20 +802,113 @@ def test_show_refuses_an_axes_and_a_dpi_out_of_range_by_name(call, error, match)
         call(ax)
 
 
-# What a sweep of DRAWING_CASES over EDGE_VALUES found (issue 17 session, not run in the suite: one edge value made a
-# drawing function allocate past 20 GiB).  Each is a strict xfail: when the classroom branch fixes it, it XPASSes.
-@pytest.mark.xfail(strict=True, reason="drawing functions of helpers.figures (i15) still end in raw errors here")
+# --- the drawing functions of helpers.figures -------------------------------------------------------------
+
+#: Each drawing function's spoilable arguments, each tried with every one of these edge values (a fixed subset of
+#: EDGE_VALUES, so that a failure names the value and the run takes seconds): huge ints (one past the int-to-str limit),
+#: signed zeros, a subnormal, a time, malformed shapes, a size that would not fit in memory, and values past a log axis.
+DRAWING_EDGE_VALUES = [
+    10**400,
+    10**5000,
+    [10**400],
+    -0.0,
+    5e-324,
+    1e308,
+    np.timedelta64(1, "s"),
+    np.array(5.0),
+    np.ones((2, 3, 4)),
+    np.zeros((0, 2)),
+    np.array([1e308, 1e308]),
+    True,
+    10**9,
+]
+DRAWING_SPOILABLE = [(name, argument) for name, (_, _, spoil) in DRAWING_CASES.items() for argument in spoil.split()]
+
+#: The most memory one spoilt drawing call may add to the process's address space before it fails (RLIMIT_AS):
+#: far more than any course figure needs, far less than the 8 GB ``levels=10**9`` once asked for.
+DRAWING_MEMORY_HEADROOM = 2 * 2**30
+
+
+@contextlib.contextmanager
+def address_space_ceiling(headroom):
+    """Cap this process's address space at its current size plus ``headroom`` bytes (Linux; no cap elsewhere).
+
+    An allocation past the ceiling fails at once with ``MemoryError`` instead of swapping or
+    waking the OOM killer: a test of "refuse before allocating" must never be able to eat the machine.
+    """
+    try:
+        import resource
+
+        with open("/proc/self/statm") as statm:
+            current = int(statm.read().split()[0]) * resource.getpagesize()
+    except (ImportError, OSError):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    ceiling = current + headroom
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@pytest.mark.parametrize("name, argument", DRAWING_SPOILABLE, ids=[f"{n}-{a}" for n, a in DRAWING_SPOILABLE])
+def test_a_drawing_function_names_an_edge_value_or_draws_it_within_bounded_memory(name, argument):
+    function, kwargs, _ = DRAWING_CASES[name]
+    failures = []
+    for edge in DRAWING_EDGE_VALUES:
+        call = fresh(kwargs)
+        if name == "place_legend":
+            call["ax"].plot([0, 1], label="a labelled line")  # a legend needs one
+        call[argument] = edge
+        try:
+            with address_space_ceiling(DRAWING_MEMORY_HEADROOM), warnings.catch_warnings():
+                warnings.simplefilter("error")  # no NumPy or matplotlib warning either
+                function(**call)
+        except (TypeError, ValueError) as error:
+            if argument not in str(error):
+                failures.append(f"{_edge_name(edge)}: {type(error).__name__} not naming {argument}: {error}")
+        except MemoryError:
+            failures.append(f"{_edge_name(edge)}: allocated past {DRAWING_MEMORY_HEADROOM / 2**30:g} GiB")
+        except Exception as error:  # noqa: BLE001 -- any other error is the failure this test reports
+            failures.append(f"{_edge_name(edge)}: raw {type(error).__name__}: {error}")
+        finally:
+            import matplotlib.pyplot as plt
+
+            plt.close("all")
+    assert not failures, f"{name}({argument}=...):\n" + "\n".join(failures)
+
+
+def _edge_name(edge):
+    if isinstance(edge, int) and not isinstance(edge, bool) and abs(edge) > 10**30:
+        return f"an int of {len(str(abs(edge))) if abs(edge) < 10**4000 else 'over 4000'} digits"
+    return (
+        f"{type(edge).__name__} {np.array2string(np.asarray(edge), threshold=6) if hasattr(edge, 'shape') else edge!r}"
+    )
+
+
+# The first by-hand sweep found these (one edge value made a drawing function allocate past 20 GiB); now named.
 @pytest.mark.parametrize(
-    "call",
+    "call, match",
     [
-        lambda ax: hot_and_cold_plots.draw_floor(ax, 10**400),  # OverflowError
-        lambda ax: hot_and_cold_plots.draw_floor(3, 0.1),  # AttributeError: 'int' object has no attribute 'axhline'
-        lambda ax: hot_and_cold_plots.plot_weight_runs(ax, WEIGHT_RUNS, goal=10**400),  # OverflowError
-        lambda ax: backprop_figures.one_example_numbers(SMALL, [1.0, 0.5], 10**400),  # OverflowError
+        (lambda ax: hot_and_cold_plots.draw_floor(ax, 10**400), "floor"),
+        (lambda ax: hot_and_cold_plots.draw_floor(3, 0.1), "ax must be a matplotlib Axes"),
+        (lambda ax: hot_and_cold_plots.plot_weight_runs(ax, WEIGHT_RUNS, goal=10**400), "goal"),
+        (lambda ax: backprop_figures.one_example_numbers(SMALL, [1.0, 0.5], 10**400), "y"),
+        (lambda ax: comparison_plots.draw_loss_surface(ax, W_VALUES, B_VALUES, SURFACE, levels=10**9), "levels"),
+        (
+            lambda ax: comparison_plots.draw_paths_on_surface(
+                ax.figure, ax, W_VALUES, B_VALUES, SURFACE, {"gd": [[0.0, 1.0]]}, start=(0, 0), minimum=(1, 0), epochs=1
+            ),
+            "paths must have a path for each of",
+        ),
     ],
-    ids=["draw_floor-floor", "draw_floor-ax", "plot_weight_runs-goal", "one_example_numbers-y"],
+    ids=["draw_floor-floor", "draw_floor-ax", "plot_weight_runs-goal", "one_example_numbers-y", "levels", "paths"],
 )
-def test_known_raw_errors_of_the_drawing_functions(call):
+def test_known_raw_errors_of_the_drawing_functions_are_named(call, match):
     ax = Figure().add_subplot()
-    with pytest.raises((TypeError, ValueError)):
+    with pytest.raises((TypeError, ValueError), match=match):
         call(ax)
