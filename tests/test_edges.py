@@ -386,6 +386,12 @@ DRAWING_CASES = {
         },
         "ax_epoch ax_work hc_run gd_losses levels",
     ),
+    # the shared checks the drawing functions call first (helpers/figures/plotting.py)
+    "check_axes": (plotting.check_axes, {"ax": "AX"}, "ax"),
+    "check_axes_sequence": (plotting.check_axes_sequence, {"axes": "AXES", "name": "axes", "n": 2}, "axes"),
+    "check_mapping": (plotting.check_mapping, {"value": {"a": RUN}, "name": "value", "of": "labels to runs"}, "value"),
+    "check_counts": (plotting.check_counts, {"value": [[300, np.inf], [200, 250]], "name": "value"}, "value"),
+    "check_parameter_counts": (plotting.check_parameter_counts, {"value": [9, 17], "name": "value"}, "value"),
     "draw_measured_over_seeds": (
         comparison_plots.draw_measured_over_seeds,
         {
@@ -412,6 +418,7 @@ NOT_FUZZED = {
     # building blocks that take arrays a public function has already checked (their signatures say ndarray)
     "pre_activation": "takes x, W, b already checked by check_layer_arguments",
     "check_no_overflow": "checks a result the helpers computed, with names they pass",
+    "check_log_plottable": "takes a float array as_float_array or check_counts has already checked (ndarray)",
     "figure_legend_below": "a building block: compare_runs and draw_best_runs pass it their own figure and lines",
     "without_checks": "maps a loss function to its unchecked twin; any other value is returned as it is",
     # the seed's own code, verbatim: the reference, faults included on purpose
