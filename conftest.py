@@ -100,13 +100,15 @@ def pytest_addoption(parser, pluginmanager):
 
 
 def pytest_configure(config):
-    if config.getoption("--no-kernels"):
+    # default=False: a conftest that is not an initial one (a child pytest on a copied notebook, under the
+    # oldest pytest) is loaded without its pytest_addoption, so the option may not exist there.
+    if config.getoption("--no-kernels", default=False):
         refuse_kernels_and_browsers()
 
 
 def pytest_ignore_collect(collection_path, config):
     """Under ``--no-kernels`` the notebooks are not even read: every nbval item needs a kernel."""
-    if collection_path.suffix == ".ipynb" and config.getoption("--no-kernels"):
+    if collection_path.suffix == ".ipynb" and config.getoption("--no-kernels", default=False):
         return True
     return None
 
@@ -115,7 +117,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.suffix == ".ipynb":  # nbval runs the notebook's cells in a kernel
             item.add_marker(pytest.mark.kernel)
-    if config.getoption("--no-kernels"):
+    if config.getoption("--no-kernels", default=False):
         left_out = [item for item in items if any(item.get_closest_marker(m) for m in NEEDS_KERNEL_OR_BROWSER)]
         if left_out:
             config.hook.pytest_deselected(items=left_out)

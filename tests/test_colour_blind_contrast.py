@@ -86,7 +86,9 @@ def surface_figure():
     lines = comparison_plots.draw_paths_on_surface(
         fig, ax, w_values, b_values, surface, paths, start=(0.0, -3.0), minimum=minimum, epochs=40
     )
-    filled = ax.collections[0]
+    # The filled contours, as the colour bar maps them (matplotlib 3.8+ also lists them in ax.collections; 3.7
+    # lists only their per-band PathCollections there, which have no levels).
+    (filled,) = {axes._colorbar.mappable for axes in fig.axes if getattr(axes, "_colorbar", None) is not None}
     yield {"ax": ax, "lines": lines, "filled": filled, "grid": (w_values, b_values, surface), "minimum": minimum}
     plt.close(fig)
 
