@@ -42,6 +42,12 @@ LOCK := requirements.lock
 UV_REQUIREMENT = $(shell grep '^uv==' $(LOCK))
 # uv trusts the system's certificate store, as pip and curl do (behind a proxy with its own CA too).
 export UV_NATIVE_TLS ?= 1
+# What uv leaves out of the environment, and why (a dependency that costs seconds at every import).
+EXCLUDES := tools/uv-excludes.txt
+# Python caches compiled modules (and pytest its rewritten test modules) even where the environment
+# asks it not to: without the cache every process compiles the course, the tests and every package
+# uv installed again, about 3 s of CPU per pytest worker.  __pycache__ is ignored by git.
+unexport PYTHONDONTWRITEBYTECODE
 # The test extras, installed on top by the targets that need them (a learner's `make lab` does not).
 TEST_STAMP := $(VENV)/.installed-test
 # The handouts' offline scripts come from npm; without npm the handout test is skipped.
@@ -59,21 +65,21 @@ NEWEST_VENV ?= .venv-newest
 
 # uv installs the course's package (editable) and what it needs, every package at the version the
 # lock pins (--constraint); the test extras go in the same way.
-$(STAMP): pyproject.toml $(LOCK)
+$(STAMP): pyproject.toml $(LOCK) $(EXCLUDES)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet "$(UV_REQUIREMENT)"
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --constraint $(LOCK) -e .
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --constraint $(LOCK) --excludes $(EXCLUDES) -e .
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/uv pip install --quiet --python $(BIN)/python --constraint $(LOCK) -e ".[test]"
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --constraint $(LOCK) --excludes $(EXCLUDES) -e ".[test]"
 	touch $(TEST_STAMP)
 
 # One version of each package whatever the platform or Python (--fork-strategy fewest), so that
 # every machine runs the notebooks on the same versions; uv's own version is pinned with them.
 lock: $(STAMP)
 	echo "uv" | $(BIN)/uv pip compile pyproject.toml - --extra test --universal --fork-strategy fewest \
-	  --python-version 3.11 --upgrade --quiet --output-file $(LOCK) \
+	  --python-version 3.11 --excludes $(EXCLUDES) --upgrade --quiet --output-file $(LOCK) \
 	  --custom-compile-command "make lock"
 
 $(NODE_STAMP): package.json package-lock.json

@@ -5,7 +5,10 @@ Tests go one by one to whichever worker is free, except these groups, each run w
 * each notebook's nbval items: nbval runs a notebook's cells in order, in one kernel;
 * each file of browser tests (tests/browser/): its tests share a server (JupyterLab, Voila,
   Notebook 7) or an exported handout, and each worker starts one Chromium for all it runs;
-* tests/test_notebooks_tool.py: its tests look at one fixture notebook executed twice.
+* tests/test_notebooks_tool.py: its tests look at one fixture notebook executed twice;
+* tests/test_exports.py and tests/test_figure_style.py: their tests read what one module fixture or
+  cache made once (every notebook exported, every course figure drawn); spread over two workers,
+  each worker would make it all again.
 
 The longest groups go first, so that none of them starts last and leaves the other worker idle:
 the browser files (a server, a browser, a whole notebook run in it), then the notebooks, then the
@@ -27,7 +30,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent
-WHOLE_FILES = ("tests/browser/", "tests/test_notebooks_tool.py")
+WHOLE_FILES = ("tests/browser/", "tests/test_notebooks_tool.py", "tests/test_exports.py", "tests/test_figure_style.py")
 
 
 def group_of(nodeid: str) -> str:

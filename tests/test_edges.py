@@ -538,13 +538,33 @@ edge_value = st.one_of(
 SPOILABLE = [(name, argument) for name, (_, _, spoil) in EDGE_CASES.items() for argument in spoil.split()]
 
 
-def fresh(kwargs):
-    """Copies, so that an in-place update (gradient_descent) cannot leak between examples; fresh axes for "AX"."""
-    axes = {}
-    if any(isinstance(value, str) and value in ("FIG", "AX", "AX2", "AXES") for value in kwargs.values()):
+#: The placeholders ``fresh`` replaces by a figure or its axes.
+AXES_PLACEHOLDERS = ("FIG", "AX", "AX2", "AXES")
+#: The last figure ``fresh`` made, and its placeholders; reused while no call has changed it.
+_SPARE_AXES = {}
+
+
+def untouched_axes():
+    """A 6x4 figure of two axes for the placeholders: the last one again if no call drew on it since.
+
+    Making axes costs about 25 ms (their ticks and spines, in the course style); most edge values are
+    refused before anything is drawn, so the figure a refusal left alone is used for the next value.
+    matplotlib marks a figure and axes stale on any change (a line, a label, a limit, a colour bar).
+    """
+    figure = _SPARE_AXES.get("FIG")
+    if figure is None or figure.stale or any(ax.stale for ax in figure.axes):
         figure = Figure(figsize=(6, 4))
-        axes = {"FIG": figure, "AX": figure.add_subplot(1, 2, 1), "AX2": figure.add_subplot(1, 2, 2)}
-        axes["AXES"] = (axes["AX"], axes["AX2"])
+        first, second = figure.add_subplot(1, 2, 1), figure.add_subplot(1, 2, 2)
+        _SPARE_AXES.update(FIG=figure, AX=first, AX2=second, AXES=(first, second))
+        for artist in (figure, first, second):
+            artist.stale = False
+    return _SPARE_AXES
+
+
+def fresh(kwargs):
+    """Copies, so that an in-place update (gradient_descent) cannot leak between examples; untouched axes for "AX"."""
+    uses_axes = any(isinstance(value, str) and value in AXES_PLACEHOLDERS for value in kwargs.values())
+    axes = untouched_axes() if uses_axes else {}
     return {
         key: (
             {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in value.items()}
