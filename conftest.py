@@ -23,6 +23,8 @@ or a browser cannot slip into it unmarked, ``--no-kernels`` also refuses to star
 the test that tries fails, and says which marker it needs.
 """
 
+import collections
+import copy
 import os
 import subprocess
 from pathlib import Path
@@ -116,7 +118,55 @@ def pytest_ignore_collect(collection_path, config):
     return None
 
 
+# --- each check cell again at the end of its notebook ---------------------------------------------
+
+#: nbval's name for the copy of a check cell it runs again after the notebook's last cell.
+AGAIN_AT_THE_END = "Check of {grade_id} again at the end"
+
+
+def check_cells(cells) -> list:
+    """``(exercise cell, its check cell)`` of a notebook: the check is the first code cell after the exercise."""
+    pairs = []
+    for index, cell in enumerate(cells):
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution"):
+            check = next((later for later in cells[index + 1 :] if later.cell_type == "code"), None)
+            if check is not None:
+                pairs.append((cell, check))
+    return pairs
+
+
+def add_checks_again_at_the_end(items) -> None:
+    """After the last cell of each course notebook, nbval runs every check cell again, in the same kernel.
+
+    Later cells rebind ``X``, ``Y``, ``params``...: a check reads only its own inputs, so run again at
+    the end it must print the verdict stored under it (nbval compares, as for any cell). This reuses
+    the kernel nbval has already run the notebook in, instead of executing each notebook a second time.
+    """
+    try:
+        from nbval.plugin import IPyNbCell
+    except ImportError:  # make check: nbval is not loaded
+        return
+    last_of = {}
+    for position, item in enumerate(items):
+        if isinstance(item, IPyNbCell) and item.path.parent.name == "notebooks":
+            last_of[item.parent] = position
+    for notebook, position in sorted(last_of.items(), key=lambda pair: -pair[1]):  # from the end: positions hold
+        cell_number = {id(item.cell): item.cell_num for item in items if getattr(item, "parent", None) is notebook}
+        again = [
+            IPyNbCell.from_parent(
+                notebook,
+                name=AGAIN_AT_THE_END.format(grade_id=exercise.metadata["nbgrader"]["grade_id"]),
+                cell_num=cell_number[id(check)],
+                cell=copy.deepcopy(check),
+                options=collections.defaultdict(bool, check=True),
+            )
+            for exercise, check in check_cells(notebook.nb.cells)
+        ]
+        items[position + 1 : position + 1] = again
+
+
 def pytest_collection_modifyitems(config, items):
+    add_checks_again_at_the_end(items)
     for item in items:
         if item.path.suffix == ".ipynb":  # nbval runs the notebook's cells in a kernel
             item.add_marker(pytest.mark.kernel)
