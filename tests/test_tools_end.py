@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools import _atomic, notebooks, slides, student
+from tools import _atomic, handouts, notebooks, slides, student
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Seconds a tool may take here before the test calls it hung (it takes a few).
@@ -178,6 +178,33 @@ def test_slide_metadata_names_a_notebook_that_cannot_be_read(tmp_path, capsys):
     captured = capsys.readouterr()
     assert captured.err.startswith(f"make slides: {tmp_path / '01_not_json.ipynb'} cannot be read: NotJSONError")
     assert captured.err.count("\n") == 1
+
+
+@pytest.mark.parametrize("tool", [handouts, slides], ids=["handouts", "slides"])
+def test_an_export_names_a_notebook_it_cannot_read_and_exports_the_others(tool, tmp_path, capsys, monkeypatch):
+    source = tmp_path / "notebooks"
+    source.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_defining_the_loss.ipynb", source)
+    (source / "02_not_json.ipynb").write_text('{"cells": [', encoding="utf-8")
+    (source / "03_no_outputs.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
+    monkeypatch.setattr(tool, "copy_static_files", lambda node_modules, folder: None)  # the scripts: not tested here
+    output = tmp_path / "exports"
+    assert tool.main(["--notebooks", str(source), "--output", str(output), "--node-modules", str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    name = tool.__name__.rsplit(".", 1)[1]
+    problems = captured.err.splitlines()
+    assert len(problems) == 2, problems  # one line per notebook, though each failed in both versions
+    assert problems[0].startswith(f"make {name}: {source / '02_not_json.ipynb'} cannot be read: NotJSONError")
+    assert problems[1] == (
+        f"make {name}: {source / '03_no_outputs.ipynb'} has no stored outputs: run it (Restart and Run All) "
+        "before exporting"
+    )
+    extension = ".slides.html" if tool is slides else ".html"
+    exported = [output / "student" / f"01_defining_the_loss{extension}"]
+    exported.append(output / "teacher" / f"01_defining_the_loss.teacher{extension}")
+    assert all(path.stat().st_size > 10_000 for path in exported)
+    assert sorted(p.name for p in output.rglob("*.html")) == sorted(path.name for path in exported)
+    assert captured.out.split() == [str(path) for path in exported]
 
 
 # 4. Read-only folders give one clear line ---------------------------------------------------------

@@ -139,24 +139,55 @@ def export_notebook(notebook: Path, output: Path, exporter: HTMLExporter, versio
     return write_export(nb, name, exporter, output / f"{name}.html", version)
 
 
+class NotAllExported(Exception):
+    """Some notebooks could not be exported; the others were.
+
+    ``problems`` has one line per notebook that failed (naming it), ``written`` the files written.
+    """
+
+    def __init__(self, written: list, problems: list):
+        super().__init__("; ".join(problems))
+        self.written, self.problems = written, problems
+
+
 def export_every_notebook(notebooks: Path, output: Path, copy_static, export_one, make_exporter) -> list:
     """Export every ``*.ipynb`` in ``notebooks`` in every version; return the files written.
 
     Each version goes to ``output/<version>/``, where ``copy_static(folder)`` first copies the
     scripts the exports load (so that each set can be shared alone), then
     ``export_one(path, folder, exporter, version)`` writes each notebook with one ``make_exporter()``.
+    A notebook that cannot be read or written does not stop the others: once they are all done,
+    ``NotAllExported`` names each one that failed.  A folder that cannot be made stops the export.
     """
     paths = sorted(notebooks.glob("*.ipynb"))
     if not paths:
         raise FileNotFoundError(f"no notebooks in {notebooks}")
     exporter = make_exporter()
-    written = []
+    written, problems = [], []
     for version in versions.VERSIONS:
         folder = output / version
         folder.mkdir(parents=True, exist_ok=True)
         copy_static(folder)
-        written += [export_one(path, folder, exporter, version) for path in paths]
+        for path in paths:
+            try:
+                written.append(export_one(path, folder, exporter, version))
+            except (OSError, ValueError) as error:
+                problems.append(one_line(error))
+    if problems:
+        raise NotAllExported(written, list(dict.fromkeys(problems)))  # an unreadable notebook fails both versions
     return written
+
+
+def report(tool: str, written: list, problems: list = ()) -> int:
+    """Print the files written (relative to here where they can be) and, on stderr, one line per problem.
+
+    Returns the tool's exit status: 1 if anything failed, 0 otherwise.
+    """
+    for path in written:
+        print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
+    for problem in problems:
+        print(f"make {tool}: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def export_handouts(notebooks: Path, output: Path, node_modules: Path) -> list:
@@ -173,12 +204,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         written = export_handouts(args.notebooks, args.output, args.node_modules)
+    except NotAllExported as partly:
+        return report("handouts", partly.written, partly.problems)
     except (OSError, ValueError) as error:
-        print(f"make handouts: {one_line(error)}", file=sys.stderr)
-        return 1
-    for handout in written:
-        print(handout.relative_to(Path.cwd()) if handout.is_relative_to(Path.cwd()) else handout)
-    return 0
+        return report("handouts", [], [one_line(error)])
+    return report("handouts", written)
 
 
 def one_line(error: Exception) -> str:

@@ -237,15 +237,14 @@ def main(argv=None) -> int:
             written = write_metadata(args.notebooks)
         else:
             exported = export_slides(args.notebooks, args.output, args.node_modules)
+    except handouts.NotAllExported as partly:
+        return handouts.report("slides", partly.written, partly.problems)
     except (OSError, ValueError) as error:
-        print(f"make slides: {handouts.one_line(error)}", file=sys.stderr)
-        return 1
+        return handouts.report("slides", [], [handouts.one_line(error)])
     if args.metadata:
         print(f"slide metadata written to {len(written)} notebook(s)" + "".join(f"\n  {p.name}" for p in written))
         return 0
-    for path in exported:
-        print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
-    return 0
+    return handouts.report("slides", exported)
 
 
 if __name__ == "__main__":
