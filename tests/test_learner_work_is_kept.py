@@ -300,6 +300,24 @@ def test_a_write_that_fails_leaves_the_old_file_and_no_temporary_file(tmp_path, 
     assert [path.name for path in tmp_path.iterdir()] == ["01.ipynb"]
 
 
+def test_a_copy_that_fails_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch):
+    source, target = tmp_path / "require.js", tmp_path / "static.js"
+    source.write_text("the new script")
+    target.write_text("the old script")
+
+    def cut_short(src, dst, **kwargs):
+        Path(dst).write_text("the new sc")  # half a file, then the disk is full
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(_atomic.shutil, "copy2", cut_short)
+    with pytest.raises(OSError, match="No space left"):
+        _atomic.copy_file_atomic(source, target)
+    assert target.read_text() == "the old script"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["require.js", "static.js"]
+    monkeypatch.undo()
+    assert _atomic.copy_file_atomic(source, target) == target and target.read_text() == "the new script"
+
+
 def test_an_atomic_write_keeps_the_files_permissions_and_replaces_it_whole(tmp_path):
     target = tmp_path / "handout.html"
     target.write_text("old")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 #: Permission bits of a new file before the umask, as ``open(path, "w")`` would create it.
@@ -61,6 +62,25 @@ def write_text_atomic(path: str | os.PathLike, text: str, encoding: str = "utf-8
         raise
     sync_folder(path.parent)
     return path
+
+
+def copy_file_atomic(source: str | os.PathLike, target: str | os.PathLike) -> Path:
+    """Copy the file ``source`` over ``target`` in one step (a temporary copy beside it, then a rename).
+
+    The signature of ``shutil.copy2``, so that ``shutil.copytree(..., copy_function=copy_file_atomic)``
+    copies a folder file by file this way. If the copy fails, ``target`` is unchanged and no
+    temporary file is left behind.
+    """
+    target = Path(target)
+    temporary = temporary_name(target)
+    try:
+        shutil.copy2(source, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
 
 
 def sync_folder(folder: Path) -> None:

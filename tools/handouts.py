@@ -29,7 +29,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from tools import versions
-from tools._atomic import describe_error, write_text_atomic
+from tools._atomic import copy_file_atomic, describe_error, write_text_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -69,9 +69,9 @@ def copy_from_node_modules(node_modules: Path, sources: dict) -> None:
             raise FileNotFoundError(f"{path} is missing: run `npm ci` in {ROOT} (or `make handouts`)")
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.is_dir():
-            shutil.copytree(path, target, dirs_exist_ok=True)
+            shutil.copytree(path, target, dirs_exist_ok=True, copy_function=copy_file_atomic)
         else:
-            shutil.copy2(path, target)
+            copy_file_atomic(path, target)
 
 
 def copy_static_files(node_modules: Path, output: Path) -> None:
