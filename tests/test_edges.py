@@ -312,6 +312,18 @@ DRAWING_CASES = {
         {"axes": "AXES", "runs": {"together": RUN, "each": RUN}, "floor": 0.0},
         "axes runs floor",
     ),
+    "seed_cost_against_its_mse": (
+        hot_and_cold_plots.seed_cost_against_its_mse,
+        {
+            "axes": "AXES",
+            "seed_costs": [0.15, 0.13, 0.12],
+            "seed_path": [0.028, 0.027, 0.0272],
+            "corrected": [0.03, 0.028, 0.027, 0.0269],
+            "floor": 0.0265,
+            "best_epoch": 2,
+        },
+        "axes seed_costs seed_path corrected floor best_epoch",
+    ),
     "plot_weight_runs": (
         hot_and_cold_plots.plot_weight_runs,
         {"ax": "AX", "runs": WEIGHT_RUNS, "goal": 1.6, "first": 1},

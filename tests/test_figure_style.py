@@ -246,6 +246,24 @@ def _compare_runs():
     return fig
 
 
+def _seed_cost_against_its_mse():
+    x, W, b, y = (
+        np.array([1.0, 2.0, 3.0]),
+        np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]),
+        np.array([1.0, 2.0]),
+        [0.95, 1.23],
+    )
+    epochs, step = 30, 0.005
+    together = helpers.hot_and_cold(x, W, b, y, step=step, epochs=epochs, nudge="together")
+    path = [helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W + k * step, b + k * step)) for k in range(1, 31)]
+    costs = [2 * value + 0.05 for value in path]  # a stand-in for the seed's printed cost: only its drawing is tested
+    fig, axes = plt.subplots(1, 2, figsize=(9.7, 4.6))
+    hot_and_cold_plots.seed_cost_against_its_mse(
+        axes, costs, path, together.losses, floor=0.0265, best_epoch=int(np.argmin(path)) + 1
+    )
+    return fig
+
+
 def _decision_boundary():
     X, Y = helpers.make_xor(5)
     fig, ax = plt.subplots(figsize=(5.5, 5))
@@ -338,6 +356,7 @@ FIGURES = {
     "02 sigmoid reach": _sigmoid_reach,
     "03 weight runs": _weight_runs,
     "03 compare runs": _compare_runs,
+    "03 seed cost against its MSE": _seed_cost_against_its_mse,
     "04 decision boundary": _decision_boundary,
     "04 training panels": _training_panels,
     "04 backprop graph": _backprop_graph,

@@ -2,7 +2,8 @@
 
 A hot-and-cold run is cheap per epoch or cheap per loss evaluation, rarely
 both, so these functions draw a run against either axis.  ``plot_weight_runs``
-draws the one-weight runs of ``helpers.one_weight`` as weight against iteration.  Each draws on an
+draws the one-weight runs of ``helpers.one_weight`` as weight against iteration, and
+``seed_cost_against_its_mse`` what the seed printed beside what it meant.  Each draws on an
 ``Axes`` it is given and returns the artists it made, like
 ``helpers.figures.plotting``.
 """
@@ -20,6 +21,7 @@ from .plotting import (
     label_loss_axes,
     plot_loss_curve,
 )
+from .style import OKABE_ITO
 
 
 def run_curve(result, *, by="epoch"):
@@ -143,6 +145,67 @@ def compare_runs(axes, runs, *, floor=None, log_y=False, title=None):
             legend=None,
         )
     figure_legend_below(axes[0].figure, lines[: len(runs)] + floors[:1], ncols=len(runs) + len(floors[:1]))
+    return lines
+
+
+def seed_cost_against_its_mse(axes, seed_costs, seed_path, corrected, *, floor, best_epoch):
+    """Draw what the seed printed beside what it meant: its cost, then the MSE along its path.
+
+    Parameters
+    ----------
+    axes : sequence of two matplotlib.axes.Axes
+        Left: the seed's printed cost per epoch.  Right: the mean squared error of the
+        seed's parameters after each epoch, the corrected run (MSE, all parameters
+        nudged together) and the floor no run can pass.
+    seed_costs : array_like, shape (epochs,)
+        The seed's printed ``cost_func`` after epochs ``1 .. epochs``.
+    seed_path : array_like, shape (epochs,)
+        The MSE of the seed's parameters after epochs ``1 .. epochs``.
+    corrected : array_like, shape (epochs + 1,)
+        The corrected run's losses, entry 0 before any epoch (``HotAndColdResult.losses``).
+    floor : float
+        The lowest loss any parameters reach (the target 1.23 is out of a sigmoid's reach).
+    best_epoch : int
+        The epoch where the seed's path has its lowest MSE, from 1 to ``epochs``: a dotted line.
+
+    Each panel has its own legend, under it (the two show different things).
+
+    Returns
+    -------
+    list of matplotlib.lines.Line2D
+        The seed's cost, the seed's path, the corrected run, the floor and the dotted line.
+    """
+    ax_seed, ax_ours = check_axes_sequence(axes, "axes", 2)
+    costs = as_float_array(seed_costs, "seed_costs")
+    if costs.ndim != 1:
+        raise ValueError(f"seed_costs must be 1-D, one cost per epoch; got shape {costs.shape}")
+    path = as_float_array(seed_path, "seed_path")
+    if path.shape != costs.shape:
+        raise ValueError(
+            f"seed_path must have the shape of seed_costs {costs.shape}, one MSE per epoch; got {path.shape}"
+        )
+    run = as_float_array(corrected, "corrected")
+    if run.shape != (path.size + 1,):
+        raise ValueError(
+            f"corrected must hold the start and one loss per epoch of seed_path, shape ({path.size + 1},); "
+            f"got shape {run.shape}"
+        )
+    if not is_int(best_epoch) or not 1 <= best_epoch <= path.size:
+        raise ValueError(f"best_epoch must be an epoch of seed_path, 1 to {path.size}; got {_short_repr(best_epoch)}")
+    floor = _real_number(floor, "floor")
+    vermillion, blue = OKABE_ITO["vermillion"], OKABE_ITO["blue"]
+    lines = [
+        plot_loss_curve(ax_seed, seed_costs, label="seed's printed cost (sum over the (2,2) matrix)", color=vermillion)
+    ]
+    label_loss_axes(ax_seed, ylabel="seed's cost_func", title="What the seed printed: a wrong quantity")
+    lines.append(plot_loss_curve(ax_ours, path, label="seed's path, measured with the MSE", color=vermillion))
+    lines.append(
+        plot_loss_curve(ax_ours, run, x=np.arange(run.size), label="corrected run (MSE, together)", color=blue)
+    )
+    lines.append(draw_floor(ax_ours, floor, label="floor (1.23 out of reach)"))
+    lowest = f"lowest MSE on the seed's path (epoch {int(best_epoch)})"
+    lines.append(ax_ours.axvline(int(best_epoch), color=vermillion, linestyle=":", linewidth=1.5, label=lowest))
+    label_loss_axes(ax_ours, ylabel="loss (MSE)", title="The mean squared error the seed meant")
     return lines
 
 
