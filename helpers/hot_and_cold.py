@@ -15,6 +15,7 @@ with a note on stderr.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -191,7 +192,7 @@ def hot_and_cold_two_layer(params, X, Y, *, step, epochs, nudge="each"):
 def _unflatten(vector: np.ndarray, shapes: dict) -> dict:
     params, start = {}, 0
     for name, shape in shapes.items():
-        size = int(np.prod(shape))
+        size = math.prod(shape)  # a Python int: np.prod on a tuple was a fifth of a search's time
         params[name] = vector[start : start + size].reshape(shape)
         start += size
     return params
