@@ -48,10 +48,33 @@ class LabServer(Server):
 
         The server is shared by the tests; in the default workspace, JupyterLab
         would reopen the notebooks earlier tests opened, and one of them might
-        be the current tab.
+        be the current tab.  ``name`` may be in a folder of the root: ``unrun/03.ipynb`` opens in the
+        workspace ``unrun-03``, apart from ``03.ipynb``'s.
         """
-        workspace = Path(name).stem
+        workspace = Path(name).with_suffix("").as_posix().replace("/", "-")
         return self.url(f"/lab/workspaces/{workspace}/tree/{name}")
+
+
+# --- what a test asks a notebook page (JupyterLab or Notebook 7: both expose ``window.jupyterapp``) ---------
+
+#: True once the current notebook shows its cells and its kernel has started and is idle.
+KERNEL_IDLE = """() => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    const kernel = panel && panel.sessionContext && panel.sessionContext.session
+        && panel.sessionContext.session.kernel;
+    return Boolean(kernel) && kernel.status === 'idle' && panel.content && panel.content.widgets.length > 0;
+}"""
+
+#: Run every cell of the current notebook, as the menu's Run All does.
+RUN_ALL = "() => window.jupyterapp.commands.execute('notebook:run-all-cells')"
+
+#: True once every code cell of the current notebook has run and its kernel is idle again.
+ALL_EXECUTED = """() => {
+    const panel = window.jupyterapp.shell.currentWidget;
+    const cells = panel.content.widgets.filter(cell => cell.model.type === 'code');
+    return panel.sessionContext.session.kernel.status === 'idle'
+        && cells.every(cell => cell.model.executionCount !== null);
+}"""
 
 
 def free_port() -> int:

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from .explorer import EXPLORER, PRESET, STEP, SUMMARY, stored_explorers, summary_for
+from .jupyter_lab import ALL_EXECUTED, KERNEL_IDLE, RUN_ALL
 from .servers import running_notebook
-from .test_lab_sliders import ALL_EXECUTED, KERNEL_IDLE, RUN_ALL
 
 pytestmark = pytest.mark.browser
 
