@@ -4,7 +4,8 @@ Tests go one by one to whichever worker is free, except these groups, each run w
 
 * each notebook's nbval items: nbval runs a notebook's cells in order, in one kernel;
 * each file of browser tests (tests/browser/): its tests share a server (JupyterLab, Voila,
-  Notebook 7) or an exported handout, and each worker starts one Chromium for all it runs;
+  Notebook 7), a notebook's run in it, or an exported handout, and each worker starts one Chromium
+  for all it runs;
 * tests/test_notebooks_tool.py: its tests look at one fixture notebook executed twice;
 * tests/test_exports.py and tests/test_figure_style.py: their tests read what one module fixture or
   cache made once (every notebook exported, every course figure drawn); spread over two workers,

@@ -24,9 +24,9 @@ def test_two_notebooks_are_two_units():
 
 
 def test_a_file_of_browser_tests_is_one_unit():
-    first = group_of("tests/browser/test_lab_sliders.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[a]")
-    second = group_of("tests/browser/test_lab_sliders.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[b]")
-    assert first == second == "tests/browser/test_lab_sliders.py"
+    first = group_of("tests/browser/test_lab_explorers.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[a]")
+    second = group_of("tests/browser/test_lab_explorers.py::test_slider_moved_with_the_keyboard_shows_the_exact_run[b]")
+    assert first == second == "tests/browser/test_lab_explorers.py"
     assert group_of("tests/browser/test_handouts.py::test_handout_loads_only_local_files") != first
 
 
@@ -45,10 +45,10 @@ def test_browser_files_go_first_then_notebooks_then_the_biggest_groups():
         "notebooks/01_defining_the_loss.ipynb": 20,
         "tests/browser/test_presets.py": 1,
         "notebooks/05_hot_and_cold_vs_backprop.ipynb": 27,
-        "tests/browser/test_lab_sliders.py": 2,
+        "tests/browser/test_lab_explorers.py": 2,
     }
     assert sorted(units, key=lambda group: root_conftest.queue_order(group, units[group])) == [
-        "tests/browser/test_lab_sliders.py",
+        "tests/browser/test_lab_explorers.py",
         "tests/browser/test_presets.py",
         "notebooks/05_hot_and_cold_vs_backprop.ipynb",
         "notebooks/01_defining_the_loss.ipynb",
