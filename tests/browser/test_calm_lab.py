@@ -226,6 +226,8 @@ def test_every_figure_is_readable_at_1366_with_the_file_browser_open(course_lab,
     of scrolling to each.  A figure's shown width is its output area's, wherever the notebook is scrolled to
     (scrolled into view 400 px at a time, as this test did before, every figure measured the same to the pixel).
     """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     from helpers.figures.plotting import SHOW_DPI
 
     page = wide_page
@@ -239,7 +241,10 @@ def test_every_figure_is_readable_at_1366_with_the_file_browser_open(course_lab,
         assert opened == [f"student/{name}", f"student/{name}"], opened  # the tab shown is this notebook's
         assert page.locator(".jp-FileBrowser").is_visible()
         # every stored figure is in the page and loaded (JupyterLab attaches the cells out of view at idle time)
-        page.wait_for_function(f"({FIGURE_WIDTHS})().length === {expected}")
+        try:
+            page.wait_for_function(f"({FIGURE_WIDTHS})().length === {expected}", timeout=30_000)
+        except PlaywrightTimeoutError:
+            pass  # the assertion below says how many of them did
         widths = page.evaluate(FIGURE_WIDTHS)
         assert len(widths) == expected > 0, f"{name}: {len(widths)} of {expected} figures rendered"
         scale = min(shown / natural for natural, shown in widths)
