@@ -2,21 +2,23 @@
 extra flags), in a 1366 x 768 window, opens in student/, gives the file browser's name column the whole
 sidebar (no last-modified column), asks nobody about Jupyter news and checks for no update; Alt+R
 presents the notebook in a tab of its own (jupyterlab-rise's full-window view), not a panel beside it.
+
+The test's teacher has one setting of their own (their user settings, where the settings editor saves):
+reveal.js's transition is off, so that the walk through the slides waits for no animation.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from .jupyter_lab import LabServer, as_root_options, new_server, running, server_app_options
-from .servers import environment_with_config
+from .jupyter_lab import jupyter_lab_command
+from .servers import running_front_end
 
 pytestmark = pytest.mark.browser
 
@@ -43,16 +45,9 @@ def write_user_settings(home: Path, plugin: str, settings: dict) -> None:
 
 def make_lab_command(port: int, token: str, root: Path) -> list:
     """The Makefile's `jupyter lab` command: the course's default URL and nothing else of the tests'."""
-    return [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        *server_app_options(port, token, root),
-        "--LabApp.default_url=/lab/tree/student",
-        "--LabApp.expose_app_in_browser=True",
-        *as_root_options(),
-    ]
+    return jupyter_lab_command(
+        port, token, root, "--LabApp.default_url=/lab/tree/student", "--LabApp.expose_app_in_browser=True"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -63,12 +58,9 @@ def course_lab(tmp_path_factory, chromium):
         shutil.copy(ROOT / "notebooks" / name, root / "student" / name)
     shutil.copy(ROOT / "notebooks" / "rise.css", root / "student" / "rise.css")  # as `make lab` does
     home = tmp_path_factory.mktemp("course-home")
-    write_user_settings(home, RISE_PLUGIN, {"transition": "none"})
-    server = new_server(LabServer, root, home, "jupyterlab.log")
-    env = environment_with_config(home, COURSE_CONFIG)
-    command = make_lab_command(server.port, server.token, root)
-    with running(server, command, "/api/status", "JupyterLab", env) as running_server:
-        yield running_server
+    write_user_settings(home, RISE_PLUGIN, {"transition": "none"})  # see the Alt+R test
+    with running_front_end(make_lab_command, "/api/status", root, home, COURSE_CONFIG) as server:
+        yield server
 
 
 def lab_defaults(server, plugin: str) -> dict:
