@@ -73,15 +73,14 @@ def running_front_end(
     home: Path,
     config_path: Path | None = None,
     extra_env: dict | None = None,
-    server_type: type = Server,
 ):
-    """Run ``command(port, token, root)`` until the block ends; yield a ``server_type`` (a ``Server``).
+    """Run ``command(port, token, root)`` until the block ends; yield a ``Server``.
 
     ``probe`` is the path that answers once the server is up. The server's settings and runtime files stay in
     ``home``; ``config_path``, if given, goes first on ``JUPYTER_CONFIG_PATH`` (the course's shipped settings);
     ``extra_env`` is added to the environment last.
     """
-    server: Server = new_server(server_type, root, home, "server.log")
+    server: Server = new_server(Server, root, home, "server.log")
     argv = command(server.port, server.token, root)
     env = environment_with_config(home, config_path) | (extra_env or {})
     return running(server, argv, probe, argv[2], env)
