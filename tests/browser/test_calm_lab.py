@@ -214,9 +214,10 @@ def test_every_figure_is_readable_at_1366_with_the_file_browser_open(course_lab,
 
     Every figure each notebook stores is measured, where the notebook shows it in a 1366-px window with the file
     browser open.  JupyterLab keeps its default windowing mode ("contentVisibility", what a teacher has): it
-    attaches the cells out of view at idle time, and the test waits until every stored figure has loaded instead
-    of scrolling to each.  A figure's shown width is its output area's, wherever the notebook is scrolled to
-    (scrolled into view 400 px at a time, as this test did before, every figure measured the same to the pixel).
+    renders the cells out of view in idle callbacks (each asked for with a 3 s timeout, so they come on a busy
+    machine too), and the test waits until every stored figure has loaded instead of scrolling to each.  A
+    figure's shown width is its output area's, wherever the notebook is scrolled to (scrolled into view 400 px
+    at a time, as this test did before, every figure measured the same to the pixel).
     """
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -234,7 +235,7 @@ def test_every_figure_is_readable_at_1366_with_the_file_browser_open(course_lab,
         assert page.locator(".jp-FileBrowser").is_visible()
         # every stored figure is in the page and loaded (JupyterLab attaches the cells out of view at idle time)
         try:
-            page.wait_for_function(f"({FIGURE_WIDTHS})().length === {expected}", timeout=30_000)
+            page.wait_for_function(f"({FIGURE_WIDTHS})().length === {expected}")
         except PlaywrightTimeoutError:
             pass  # the assertion below says how many of them did
         widths = page.evaluate(FIGURE_WIDTHS)
