@@ -117,18 +117,29 @@ def server_app_options(port: int, token: str, root: Path) -> list:
     ]
 
 
-def lab_command(port: int, token: str, root: Path) -> list:
+def jupyter_lab_command(port: int, token: str, root: Path, *options: str) -> list:
+    """JupyterLab serving ``root`` on the loopback interface (``server_app_options``), with ``options``, no browser."""
     return [
         sys.executable,
         "-m",
         "jupyterlab",
         "--no-browser",
         *server_app_options(port, token, root),
+        *options,
+        *as_root_options(),
+    ]
+
+
+def lab_command(port: int, token: str, root: Path) -> list:
+    """The tests' JupyterLab: its app object reachable as ``window.jupyterapp``, no news, no update check."""
+    return jupyter_lab_command(
+        port,
+        token,
+        root,
         "--LabApp.expose_app_in_browser=True",
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        *as_root_options(),
-    ]
+    )
 
 
 def wait_until_ready(server: Server, process: subprocess.Popen, probe: str, name: str, timeout: float = 120.0) -> None:

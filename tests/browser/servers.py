@@ -23,19 +23,24 @@ from .jupyter_lab import (
 )
 
 
-def voila_command(port: int, token: str, root: Path) -> list:
-    """Voila serving every notebook in ``root`` (its tree view), on the loopback interface only."""
+def voila_server_command(port: int, token: str, root: Path, *options: str) -> list:
+    """Voila serving ``root`` on the loopback interface only, with ``options``, no browser."""
     return [
         sys.executable,
         "-m",
         "voila",
         "--no-browser",
+        *options,
         f"--Voila.ip={LOOPBACK}",
         f"--port={port}",
         f"--token={token}",
         f"--Voila.root_dir={root}",
-        "--show_tracebacks=True",
     ]
+
+
+def voila_command(port: int, token: str, root: Path) -> list:
+    """Voila serving every notebook in ``root`` (its tree view), a cell's traceback shown on the page."""
+    return voila_server_command(port, token, root, "--show_tracebacks=True")
 
 
 def notebook_command(port: int, token: str, root: Path) -> list:
@@ -61,14 +66,24 @@ def environment_with_config(home: Path, config_path: Path | None) -> dict:
     return env
 
 
-def running_front_end(command, probe: str, root: Path, home: Path, config_path: Path | None = None):
+def running_front_end(
+    command,
+    probe: str,
+    root: Path,
+    home: Path,
+    config_path: Path | None = None,
+    extra_env: dict | None = None,
+):
     """Run ``command(port, token, root)`` until the block ends; yield a ``Server``.
 
-    ``config_path``, if given, goes first on ``JUPYTER_CONFIG_PATH`` (the course's shipped settings).
+    ``probe`` is the path that answers once the server is up. The server's settings and runtime files stay in
+    ``home``; ``config_path``, if given, goes first on ``JUPYTER_CONFIG_PATH`` (the course's shipped settings);
+    ``extra_env`` is added to the environment last.
     """
     server: Server = new_server(Server, root, home, "server.log")
     argv = command(server.port, server.token, root)
-    return running(server, argv, probe, argv[2], environment_with_config(home, config_path))
+    env = environment_with_config(home, config_path) | (extra_env or {})
+    return running(server, argv, probe, argv[2], env)
 
 
 def running_voila(root: Path, home: Path):

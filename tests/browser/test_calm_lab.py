@@ -2,20 +2,23 @@
 extra flags), in a 1366 x 768 window, opens in student/, gives the file browser's name column the whole
 sidebar (no last-modified column), asks nobody about Jupyter news and checks for no update; Alt+R
 presents the notebook in a tab of its own (jupyterlab-rise's full-window view), not a panel beside it.
+
+The test's teacher has one setting of their own (their user settings, where the settings editor saves):
+reveal.js's transition is off, so that the walk through the slides waits for no animation.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 import urllib.request
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from .jupyter_lab import LabServer, as_root_options, new_server, running, server_app_options
-from .servers import environment_with_config
+from .jupyter_lab import jupyter_lab_command
+from .servers import running_front_end
 
 pytestmark = pytest.mark.browser
 
@@ -24,18 +27,27 @@ COURSE_CONFIG = ROOT / "tools" / "jupyter_config"
 NOTEBOOKS = sorted(path.name for path in (ROOT / "notebooks").glob("*.ipynb"))
 
 
+#: jupyterlab-rise's settings (its schema: jupyterlab-rise/schemas/jupyterlab-rise/plugin.json).
+RISE_PLUGIN = "jupyterlab-rise:plugin"
+
+
+def write_user_settings(home: Path, plugin: str, settings: dict) -> None:
+    """``settings`` for ``plugin`` in the isolated home's user settings, as JupyterLab's settings editor saves them.
+
+    ``plugin`` is ``"<package>:<name>"``; the file is ``<JUPYTERLAB_SETTINGS_DIR>/<package>/<name>.jupyterlab-settings``
+    (``isolated_environment`` puts that folder at ``home / "settings"``).
+    """
+    package, name = plugin.split(":")
+    folder = home / "settings" / package
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.jupyterlab-settings").write_text(json.dumps(settings))
+
+
 def make_lab_command(port: int, token: str, root: Path) -> list:
     """The Makefile's `jupyter lab` command: the course's default URL and nothing else of the tests'."""
-    return [
-        sys.executable,
-        "-m",
-        "jupyterlab",
-        "--no-browser",
-        *server_app_options(port, token, root),
-        "--LabApp.default_url=/lab/tree/student",
-        "--LabApp.expose_app_in_browser=True",
-        *as_root_options(),
-    ]
+    return jupyter_lab_command(
+        port, token, root, "--LabApp.default_url=/lab/tree/student", "--LabApp.expose_app_in_browser=True"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +58,9 @@ def course_lab(tmp_path_factory, chromium):
         shutil.copy(ROOT / "notebooks" / name, root / "student" / name)
     shutil.copy(ROOT / "notebooks" / "rise.css", root / "student" / "rise.css")  # as `make lab` does
     home = tmp_path_factory.mktemp("course-home")
-    server = new_server(LabServer, root, home, "jupyterlab.log")
-    env = environment_with_config(home, COURSE_CONFIG)
-    command = make_lab_command(server.port, server.token, root)
-    with running(server, command, "/api/status", "JupyterLab", env) as running_server:
-        yield running_server
+    write_user_settings(home, RISE_PLUGIN, {"transition": "none"})  # see the Alt+R test
+    with running_front_end(make_lab_command, "/api/status", root, home, COURSE_CONFIG) as server:
+        yield server
 
 
 def lab_defaults(server, plugin: str) -> dict:
@@ -108,21 +118,30 @@ SLIDE_AND_NUMBER = """() => {
 }"""
 
 
-#: Resolves once the current slide has stopped moving (reveal.js's transition is over).
-SETTLED = """() => new Promise(done => {
+#: After a key press: resolves, with SLIDE_AND_NUMBER's measurement, once the current slide has kept the same
+#: place for ``frames`` animation frames in a row.  reveal.js moves to the next slide or fragment in its key
+#: handler, which has run when Playwright's press returns; with its transition off there is nothing left to
+#: animate, so two still frames are enough (with the course's 0.8 s "linear" transition it took ten).
+MEASURED_WHEN_SETTLED = f"""frames => new Promise(done => {{
     let last = null, still = 0;
-    const look = () => {
+    const look = () => {{
         const slide = document.querySelector('.reveal .slides section.present:not(.stack)');
         const now = slide ? JSON.stringify(slide.getBoundingClientRect()) : null;
         still = now === last ? still + 1 : 0;
         last = now;
-        still >= 10 ? done() : requestAnimationFrame(look);
-    };
+        still >= frames ? done(({SLIDE_AND_NUMBER})()) : requestAnimationFrame(look);
+    }};
     look();
-})"""
+}})"""
 
 
 def test_alt_r_presents_the_notebook_in_a_tab_of_its_own_with_nothing_under_the_slide_number(course_lab, wide_page):
+    """Space steps through every slide and fragment of 03; on none does the slide run under the slide number.
+
+    reveal.js's transition is off (the test teacher's user setting, ``course_lab``): a slide is measured where it
+    comes to rest, which is where it rests with the transition on (the same boxes, slide for slide, were measured
+    both ways); only the 0.8 s of animation per step is not waited for.
+    """
     page = wide_page
     name = "03_hot_and_cold.ipynb"
     page.goto(course_lab.url(f"/lab/tree/student/{name}"))
@@ -137,39 +156,47 @@ def test_alt_r_presents_the_notebook_in_a_tab_of_its_own_with_nothing_under_the_
     box = slideshow.locator(".reveal").bounding_box()
     assert box["width"] >= 1366 - 1 and box["height"] >= 700
     assert slideshow.locator(".reveal .controls").is_hidden()  # rise.css: the keyboard moves, no buttons over text
+    # reveal.js names its transition in a class of .reveal: "none" here, so a step ends in its key handler
+    assert slideshow.locator(".reveal").evaluate("r => r.classList.contains('none') && !r.classList.contains('linear')")
 
     total = slideshow.evaluate("() => document.querySelectorAll('.reveal .slides section:not(.stack)').length")
     seen, overlaps = set(), []
+    where = slideshow.evaluate(MEASURED_WHEN_SETTLED, 2)
     for _ in range(4 * total):  # space steps through fragments too
-        where = slideshow.evaluate(SLIDE_AND_NUMBER)
         seen.add(where["text"])
         if where["overlap"]:
             overlaps.append(where)
         if where["text"] == f"{total}/{total}":
             break
         slideshow.keyboard.press("Space")
-        slideshow.evaluate(SETTLED)
+        where = slideshow.evaluate(MEASURED_WHEN_SETTLED, 2)
     assert f"{total}/{total}" in seen and len(seen) == total
     assert overlaps == []
     slideshow.screenshot(path=str(ROOT / "test-artifacts" / "rise-1366.png"))
 
 
-#: Every figure of the open notebook, scrolled into view (JupyterLab renders cells lazily): natural and shown width.
-FIGURE_WIDTHS = """async () => {
-    const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
-    const scroller = panel.querySelector('.jp-WindowedPanel-outer');
-    const seen = new Map();
-    for (let y = 0; y <= scroller.scrollHeight; y += 400) {
-        scroller.scrollTop = y;
-        await new Promise(done => setTimeout(done, 150));  // lets JupyterLab attach the cells now in view
-        panel.querySelectorAll('.jp-OutputArea-output img').forEach(img => {
-            if (img.complete && img.naturalWidth) {
-                seen.set(img.src.slice(-64), [img.naturalWidth, img.getBoundingClientRect().width]);
-            }
-        });
-    }
-    return [...seen.values()];
+#: The open notebook's figures that have loaded: each one's natural and shown width, in CSS px.
+FIGURE_WIDTHS = """() => [
+    ...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img')
+].filter(img => img.complete && img.naturalWidth > 0)
+    .map(img => [img.naturalWidth, img.getBoundingClientRect().width])"""
+
+
+#: Opens the notebook ``path`` as the file browser does, in a tab of its own in the main area, with the app's
+#: command; resolves, once that tab is the one shown, to the opened document's path and the shown panel's.
+OPEN_IN_LAB = """async path => {
+    const widget = await window.jupyterapp.commands.execute('docmanager:open', {path});
+    await widget.context.ready;
+    const shown = () => document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+    while (shown() !== widget.node) await new Promise(requestAnimationFrame);
+    return [widget.context.path, window.jupyterapp.shell.widgets('main').find(w => w.node === shown()).context.path];
 }"""
+
+
+def stored_figures(notebook: Path) -> int:
+    """How many figures (PNG outputs) ``notebook`` has stored."""
+    nb = nbformat.read(notebook, as_version=4)
+    return sum("image/png" in output.get("data", {}) for cell in nb.cells for output in cell.get("outputs", []))
 
 
 def tick_label_points() -> float:
@@ -183,21 +210,36 @@ def tick_label_points() -> float:
 
 
 def test_every_figure_is_readable_at_1366_with_the_file_browser_open(course_lab, wide_page):
-    """Figures are stored at 100 dpi: a label of p points is p * 100 / 72 px in the PNG, times the shown scale."""
+    """Figures are stored at 100 dpi: a label of p points is p * 100 / 72 px in the PNG, times the shown scale.
+
+    Every figure each notebook stores is measured, where the notebook shows it in a 1366-px window with the file
+    browser open.  JupyterLab keeps its default windowing mode ("contentVisibility", what a teacher has): it
+    renders the cells out of view in idle callbacks (each asked for with a 3 s timeout, so they come on a busy
+    machine too), and the test waits until every stored figure has loaded instead of scrolling to each.  A
+    figure's shown width is its output area's, wherever the notebook is scrolled to (scrolled into view 400 px
+    at a time, as this test did before, every figure measured the same to the pixel).
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
     from helpers.figures.plotting import SHOW_DPI
 
     page = wide_page
     smallest = []
+    page.goto(course_lab.url("/lab/workspaces/figures/tree/student"))
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.commands.hasCommand('docmanager:open')")
     for name in NOTEBOOKS:
-        page.goto(course_lab.url(f"/lab/workspaces/figures-{name[:2]}/tree/student/{name}"))
-        page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").wait_for()
+        expected = stored_figures(course_lab.root / "student" / name)
+        # opened as a teacher opens it from the file browser, in a tab of its own that becomes the current one
+        opened = page.evaluate(OPEN_IN_LAB, f"student/{name}")
+        assert opened == [f"student/{name}", f"student/{name}"], opened  # the tab shown is this notebook's
         assert page.locator(".jp-FileBrowser").is_visible()
-        page.wait_for_function(
-            "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output img')]"
-            ".some(img => img.complete && img.naturalWidth > 0)"
-        )
+        # every stored figure is in the page and loaded (JupyterLab attaches the cells out of view at idle time)
+        try:
+            page.wait_for_function(f"({FIGURE_WIDTHS})().length === {expected}")
+        except PlaywrightTimeoutError:
+            pass  # the assertion below says how many of them did
         widths = page.evaluate(FIGURE_WIDTHS)
-        assert widths, f"no figure rendered in {name}"
+        assert len(widths) == expected > 0, f"{name}: {len(widths)} of {expected} figures rendered"
         scale = min(shown / natural for natural, shown in widths)
         smallest.append((scale, name))
     scale, name = min(smallest)

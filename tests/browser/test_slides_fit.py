@@ -58,20 +58,31 @@ def decks(tmp_path_factory):
     return slides.export_slides(ROOT / "notebooks", tmp_path_factory.mktemp("slides"), NODE_MODULES)
 
 
+#: Steps through every slide of the deck in the page, in order: shows it (reveal.js's transitions are off),
+#: lets two frames pass (layout, and fit_slides.js's ResizeObserver, which fits a box whose size changed),
+#: fits it again and measures it (MEASURE); resolves to ``[index, indices, measurement]`` for each.  One call
+#: for the whole deck: the browser steps on its own instead of waiting for a round trip per step.
+MEASURE_EVERY_SLIDE = f"""async () => {{
+  const measure = {MEASURE};
+  const results = [];
+  for (const [number, slide] of Reveal.getSlides().entries()) {{
+    const at = Reveal.getIndices(slide);
+    Reveal.slide(at.h, at.v || 0);
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    fitCurrentSlide();
+    results.push([number, at, measure()]);
+  }}
+  return results;
+}}"""
+
+
 def measure_every_slide(page, deck: Path) -> list:
     """``(index, indices, measurement)`` for every slide of ``deck``, in order."""
     page.goto(deck.as_uri())
     page.locator(".reveal.ready").wait_for()
     page.evaluate("() => new Promise(done => MathJax.Hub.Queue(done))")  # equations typeset: their final size
     page.evaluate(f"() => {{ window.Reveal = require('{REVEAL}'); Reveal.configure({{transition: 'none'}}); }}")
-    every = page.evaluate("() => Reveal.getSlides().map(slide => Reveal.getIndices(slide))")
-    results = []
-    for number, at in enumerate(every):
-        page.evaluate(f"() => Reveal.slide({at['h']}, {at['v'] or 0})")
-        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-        page.evaluate("() => fitCurrentSlide()")
-        results.append((number, at, page.evaluate(MEASURE)))
-    return results
+    return [tuple(result) for result in page.evaluate(MEASURE_EVERY_SLIDE)]
 
 
 def overflows(measurement: dict) -> bool:

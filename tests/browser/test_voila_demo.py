@@ -9,15 +9,13 @@ A screenshot of the whole page is saved as test-artifacts/voila-demo-05.png.
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
 from .chromium import ARTIFACTS
 from .explorer import EXPLORER, SUMMARY
-from .jupyter_lab import LOOPBACK, Server, new_server, running
-from .servers import environment_with_config
+from .servers import running_front_end, voila_server_command
 
 pytestmark = pytest.mark.browser
 
@@ -40,17 +38,7 @@ NOT_FOR_A_DEMO = (
 
 def demo_command(port: int, token: str, root: Path) -> list:
     """The Makefile's demo command (`voila --template=course`), on the loopback interface only."""
-    return [
-        sys.executable,
-        "-m",
-        "voila",
-        "--no-browser",
-        "--template=course",
-        f"--Voila.ip={LOOPBACK}",
-        f"--port={port}",
-        f"--token={token}",
-        f"--Voila.root_dir={root}",
-    ]
+    return voila_server_command(port, token, root, "--template=course")
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +46,9 @@ def demo(tmp_path_factory, chromium):
     root = tmp_path_factory.mktemp("demo")
     shutil.copy(ROOT / "notebooks" / NOTEBOOK, root)
     home = tmp_path_factory.mktemp("demo-home")
-    server = new_server(Server, root, home, "voila.log")
-    env = environment_with_config(home, None)
-    env["JUPYTER_PATH"] = str(COURSE_DATA)  # where the course's Voila template lives
-    with running(server, demo_command(server.port, server.token, root), "/", "Voila", env) as running_server:
-        yield running_server
+    course_template = {"JUPYTER_PATH": str(COURSE_DATA)}  # where the course's Voila template lives
+    with running_front_end(demo_command, "/", root, home, extra_env=course_template) as server:
+        yield server
 
 
 def test_the_demo_of_05_shows_prose_figures_and_the_explorer_and_nothing_of_the_exercises(demo, chromium):
