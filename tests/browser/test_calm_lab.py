@@ -173,6 +173,12 @@ def test_alt_r_presents_the_notebook_in_a_tab_of_its_own_with_nothing_under_the_
     assert f"{total}/{total}" in seen and len(seen) == total
     assert overlaps == []
     slideshow.screenshot(path=str(ROOT / "test-artifacts" / "rise-1366.png"))
+    # F, reveal.js's own key, presents the slides full screen (README and docs/teaching.md say so). A teacher's
+    # new tab has the keyboard focus; the test's headless one gets it by a click on an empty corner.
+    assert slideshow.evaluate("() => document.fullscreenElement") is None
+    slideshow.locator(".reveal").click(position={"x": 5, "y": 5})
+    slideshow.keyboard.press("f")
+    slideshow.wait_for_function("() => document.fullscreenElement !== null")
 
 
 #: The open notebook's figures that have loaded: each one's natural and shown width, in CSS px.
