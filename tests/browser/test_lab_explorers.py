@@ -20,6 +20,7 @@ projector-<notebook>-<n>-too-large.png (a frozen, diverged or chaotic run).
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,6 +230,9 @@ def test_every_explorer_fits_a_projector_inside_jupyterlab(run):
 
 # --- moved with the keyboard, seen by the kernel ----------------------------------------------------------
 
+#: Seconds the kernel may take to hear of the last moves after the page has drawn them.
+KERNEL_CATCHES_UP = 30
+
 
 def test_every_explorer_moves_in_the_browser_and_the_kernel_sees_it(run):
     page = run.page
@@ -242,7 +246,15 @@ def test_every_explorer_moves_in_the_browser_and_the_kernel_sees_it(run):
         assert explorers.nth(number).get_attribute("data-previous") != ""
 
     # The kernel knows where each slider is now: the last preset pressed, and the summary the page shows.
+    # It hears of a move through the widget's comm after the page has drawn it (the widget manager holds a
+    # model's later updates while one is in flight): the check cell runs again until the kernel reports the
+    # presets, for up to KERNEL_CATCHES_UP seconds, and what it reports last is checked.
+    pressed = [state["steps"][state["presets"][0]["index"]] for state in run.states]
+    deadline = time.monotonic() + KERNEL_CATCHES_UP
     lines = run_cell(page, run.check_index).splitlines()
+    while [float(line.split(" | ")[0]) for line in lines] != pressed and time.monotonic() < deadline:
+        page.wait_for_function(KERNEL_IDLE)
+        lines = run_cell(page, run.check_index).splitlines()
     for number, (state, line) in enumerate(zip(run.states, lines, strict=True)):
         step, summary = line.split(" | ")
         explorers.nth(number).scroll_into_view_if_needed()

@@ -69,7 +69,13 @@ def test_the_demo_of_05_shows_prose_figures_and_the_explorer_and_nothing_of_the_
         # while the kernel runs the notebook, the page says so, and counts the cells
         progress = page.locator("#loading_text")
         progress.wait_for(state="visible", timeout=60_000)
-        assert progress.inner_text().startswith("Running the notebook")
+        # Voila streams the page: its spinner's own "Running ..." can be read before the course's script right
+        # after it has replaced the words; the course's words must come while the kernel still runs the notebook
+        page.wait_for_function(
+            "() => document.querySelector('#loading_text').innerText.startsWith('Running the notebook')",
+            timeout=60_000,
+        )
+        assert progress.is_visible()
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "voila-demo-05-running.png"))
         page.locator("#rendered_cells").wait_for(state="visible")
