@@ -125,17 +125,6 @@ def pytest_ignore_collect(collection_path, config):
 AGAIN_AT_THE_END = "Check of {grade_id} again at the end"
 
 
-def check_cells(cells) -> list:
-    """``(exercise cell, its check cell)`` of a notebook: the check is the first code cell after the exercise."""
-    pairs = []
-    for index, cell in enumerate(cells):
-        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution"):
-            check = next((later for later in cells[index + 1 :] if later.cell_type == "code"), None)
-            if check is not None:
-                pairs.append((cell, check))
-    return pairs
-
-
 def add_checks_again_at_the_end(items) -> None:
     """After the last cell of each course notebook, nbval runs every check cell again, in the same kernel.
 
@@ -147,6 +136,8 @@ def add_checks_again_at_the_end(items) -> None:
         from nbval.plugin import IPyNbCell
     except ImportError:  # make check: nbval is not loaded
         return
+    from tools.versions import exercises_and_their_checks
+
     last_of = {}
     for position, item in enumerate(items):
         if isinstance(item, IPyNbCell) and item.path.parent.name == "notebooks":
@@ -161,7 +152,7 @@ def add_checks_again_at_the_end(items) -> None:
                 cell=copy.deepcopy(check),
                 options=collections.defaultdict(bool, check=True),
             )
-            for exercise, check in check_cells(notebook.nb.cells)
+            for exercise, check in exercises_and_their_checks(notebook.nb.cells)
         ]
         items[position + 1 : position + 1] = again
 

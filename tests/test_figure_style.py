@@ -18,6 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.text import Text
+from test_bad_input import SEED_B, SEED_W, SEED_X  # tests/ is on sys.path under pytest
 
 import helpers
 import helpers.exercises
@@ -232,12 +233,7 @@ def _weight_runs():
 
 
 def _compare_runs():
-    x, y, W, b = (
-        np.array([1.0, 2.0, 3.0]),
-        np.array([0.95, 0.99]),
-        np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]),
-        np.array([1.0, 2.0]),
-    )
+    x, y, W, b = SEED_X, np.array([0.95, 0.99]), SEED_W, SEED_B
     runs = {
         nudge: helpers.hot_and_cold(x, W, b, y, step=0.005, epochs=20, nudge=nudge) for nudge in ("together", "each")
     }
@@ -247,15 +243,13 @@ def _compare_runs():
 
 
 def _seed_cost_against_its_mse():
-    x, W, b, y = (
-        np.array([1.0, 2.0, 3.0]),
-        np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6]]),
-        np.array([1.0, 2.0]),
-        [0.95, 1.23],
-    )
+    x, W, b, y = SEED_X, SEED_W, SEED_B, [0.95, 1.23]
     epochs, step = 30, 0.005
     together = helpers.hot_and_cold(x, W, b, y, step=step, epochs=epochs, nudge="together")
-    path = [helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W + k * step, b + k * step)) for k in range(1, 31)]
+    path = [
+        helpers.mean_squared_error(y, helpers.sigmoid_layer(x, W + k * step, b + k * step))
+        for k in range(1, epochs + 1)
+    ]
     costs = [2 * value + 0.05 for value in path]  # a stand-in for the seed's printed cost: only its drawing is tested
     fig, axes = plt.subplots(1, 2, figsize=(9.7, 4.6))
     hot_and_cold_plots.seed_cost_against_its_mse(

@@ -21,7 +21,7 @@ import pytest
 from nbclient import NotebookClient
 from notebook_slices import cells_to_run  # tests/ is on sys.path under pytest
 
-from tools import student
+from tools import student, versions
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
@@ -395,12 +395,10 @@ def test_student_version_of_the_course(name, student_folder):
 
 def check_cells(nb) -> list:
     """``(exercise cell, its check cell)``: the check is the first code cell after each exercise cell."""
-    pairs = []
-    for index, cell in enumerate(nb.cells):
-        if is_solution_cell(cell):
-            check = next(later for later in nb.cells[index + 1 :] if later.cell_type == "code")
-            assert "check_" in check.source, f"the cell after exercise {cell.id} is not its check: {check.source[:80]}"
-            pairs.append((cell, check))
+    pairs = versions.exercises_and_their_checks(nb.cells)
+    assert len(pairs) == sum(is_solution_cell(cell) for cell in nb.cells), "an exercise cell has no code cell after it"
+    for cell, check in pairs:
+        assert "check_" in check.source, f"the cell after exercise {cell.id} is not its check: {check.source[:80]}"
     return pairs
 
 

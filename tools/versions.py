@@ -55,6 +55,17 @@ def is_solution_cell(cell) -> bool:
     return bool(cell.get("metadata", {}).get("nbgrader", {}).get("solution"))
 
 
+def exercises_and_their_checks(cells) -> list:
+    """``(answer cell, its check cell)`` for every exercise: the check is the first code cell after the answer."""
+    pairs = []
+    for index, cell in enumerate(cells):
+        if cell.get("cell_type") == "code" and is_solution_cell(cell):
+            check = next((later for later in cells[index + 1 :] if later.get("cell_type") == "code"), None)
+            if check is not None:
+                pairs.append((cell, check))
+    return pairs
+
+
 def output_text(output) -> str:
     """The text of one stored output: a stream's text or a result's ``text/plain``."""
     text = output.get("text") if output.get("output_type") == "stream" else output.get("data", {}).get("text/plain")
